@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "loopx",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "loopx", targets: ["loopx"]),
+        .library(name: "LoopXRules", targets: ["LoopXRules"]),
+        .library(name: "LoopXCore", targets: ["LoopXCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYaml",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "LoopXRules",
+            dependencies: ["CYaml"]
+        ),
+        .target(
+            name: "LoopXCore",
+            dependencies: ["LoopXRules"]
+        ),
+        .executableTarget(
+            name: "loopx",
+            dependencies: [
+                "LoopXCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LoopXRulesTests", dependencies: ["LoopXRules"]),
+        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
+    ]
+)
