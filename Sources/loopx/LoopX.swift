@@ -14,6 +14,7 @@ struct LoopX: ParsableCommand {
         subcommands: [
             DoctorCommand.self,
             LarkCardCommand.self,
+            NewProjectPromptCommand.self,
         ]
     )
 
