@@ -29,27 +29,10 @@ public struct NewProjectPrompt: Sendable {
 
     public init(_ inputs: Inputs) throws(CommandFailure) {
         self.inputs = inputs
-        goalID = inputs.goalID ?? NewProjectPrompt.defaultGoalID(project: inputs.project)
-        guard GoalIDRule.isValid(goalID) else {
-            throw CommandFailure(
-                "invalid goal id '\(goalID)'", hint: "use letters, digits, '.', '_' or '-' (one path segment)",
-                status: .usage)
-        }
+        goalID = try GoalID.parse(inputs.goalID ?? GoalID.defaultID(forProjectDirectory: inputs.project)).rawValue
         objective = inputs.objective ?? "<OBJECTIVE_FROM_GOAL_DOC>"
         domain = inputs.domain ?? "<DOMAIN>"
         commands = AgentCommands(cliBin: inputs.cliBin, goalID: goalID)
-    }
-
-    /// `<slug of the project folder>-goal`.
-    public static func defaultGoalID(project: String) -> String {
-        let base = FileSystem.basename(project.hasSuffix("/") ? String(project.dropLast()) : project).lowercased()
-        var slug = ""
-        for scalar in base.unicodeScalars {
-            let keep = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar))
-            if keep { slug.unicodeScalars.append(scalar) } else if !slug.isEmpty, !slug.hasSuffix("-") { slug += "-" }
-        }
-        while slug.hasSuffix("-") { slug.removeLast() }
-        return (slug.isEmpty ? "project" : slug) + "-goal"
     }
 
     /// `cd <project>` and a multi-line `loopx connect` with every chosen flag.
