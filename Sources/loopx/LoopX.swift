@@ -15,6 +15,7 @@ struct LoopX: ParsableCommand {
             DoctorCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            OperatorGateCommand.self,
             RewardCommand.self,
         ]
     )

@@ -11,7 +11,7 @@ public enum HumanRewardRecorder {
     /// the active state. With `dryRun` nothing is written, but the report is the same shape.
     public static func run(_ request: RewardRequest, context: LoopXContext) throws(CommandFailure) -> RewardReport {
         let workspace = try GoalWorkspace(context: context, goalID: request.goalID)
-        let recordedAt = try recordedAt(request, now: context.now)
+        let recordedAt = try RecordedAt.resolve(request.recordedAt, now: context.now)
         let history = workspace.history
         let rawBefore = history.rawLineCount()
         let run = try selectRun(history, generatedAt: request.runGeneratedAt, goalID: workspace.goalID)
@@ -60,14 +60,6 @@ public enum HumanRewardRecorder {
             summary: request.dryRun
                 ? text.summary(goalID: goalID, runAt: run.generatedAt, request: request, recorded: false) : recordedSummary,
             historyCommand: historyCommand, state: state)
-    }
-
-    static func recordedAt(_ request: RewardRequest, now: Timestamp) throws(CommandFailure) -> String {
-        guard let given = request.recordedAt else { return now.rfc3339 }
-        guard Timestamp(rfc3339: given) != nil else {
-            throw CommandFailure("invalid --recorded-at '\(given)'", hint: "use RFC 3339, e.g. 2026-01-01T08:00:00Z", status: .usage)
-        }
-        return given
     }
 
     /// The run with exactly this `generated_at`, else the newest run.
