@@ -16,6 +16,7 @@ struct LoopX: ParsableCommand {
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
             OperatorGateCommand.self,
+            ReadOnlyMapCommand.self,
             RewardCommand.self,
         ]
     )
