@@ -17,6 +17,7 @@ struct LoopX: ParsableCommand {
             NewProjectPromptCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,
+            ReviewPacketCommand.self,
             RewardCommand.self,
         ]
     )
