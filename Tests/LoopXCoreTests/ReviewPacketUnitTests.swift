@@ -62,3 +62,17 @@ import Testing
         #expect(handoff.text.hasSuffix("```bash\nloopx history --goal-id g --limit 3\n```"))
     }
 }
+
+@Suite struct ReviewAttentionItemTests {
+    @Test func readsAnAttentionItemFromTheRulesOutput() throws {
+        let item: JSONValue = [
+            "status": "operator_gate_approved", "waiting_on": "codex", "severity": "action", "source": "latest_run",
+            "recommended_action": "run it", "agent_command": "loopx read-only-map --goal-id g", "missing_gates": ["x"],
+        ]
+        let attention = try #require(ReviewAttention(item: item, quotaState: "focus_wait"))
+        #expect(attention.agentCommand == "loopx read-only-map --goal-id g")
+        #expect(attention.missingGates == ["x"])
+        #expect(ReviewKind.infer(attention) == .focusWait)
+        #expect(ReviewAttention(item: ["waiting_on": "codex"]) == nil)
+    }
+}

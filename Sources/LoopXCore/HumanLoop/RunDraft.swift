@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A run a command is about to record: the compact index row and the extra detail kept only
 /// in the run's JSON artifact. Paths are filled in when the artifacts are written.
 public struct RunDraft: Sendable {
@@ -67,17 +73,26 @@ extension RunHistory {
         }
     }
 
-    /// Non-blank lines of the index (the original's `raw_count`), counted without parsing.
+    /// Non-blank lines of the index (the original's `raw_count`), counted in fixed-size blocks
+    /// without parsing, so memory stays flat however long the history is.
     public func rawLineCount() -> Int {
-        guard let bytes = try? FileSystem.readBytes(indexPath) else { return 0 }
+        let fd = open(indexPath, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var block = [UInt8](repeating: 0, count: 1 << 16)
         var count = 0
         var blank = true
-        for byte in bytes {
-            if byte == 0x0A {
-                if !blank { count += 1 }
-                blank = true
-            } else if byte != 0x20, byte != 0x09, byte != 0x0D {
-                blank = false
+        while true {
+            let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            for byte in block[0..<n] {
+                if byte == 0x0A {
+                    if !blank { count += 1 }
+                    blank = true
+                } else if byte != 0x20, byte != 0x09, byte != 0x0D {
+                    blank = false
+                }
             }
         }
         return blank ? count : count + 1

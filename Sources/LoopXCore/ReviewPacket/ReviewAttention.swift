@@ -39,6 +39,21 @@ public struct ReviewAttention: Sendable, Hashable {
         if let value = overrides["next_handoff_condition"]?.stringValue { nextHandoffCondition = value }
     }
 
+    /// Reads an attention item as the `attention` stage (or `status`) reports it; nil when the
+    /// value is not an object with a `status`.
+    public init?(item: JSONValue, quotaState: String? = nil) {
+        guard let status = item["status"]?.stringValue else { return nil }
+        self.init(
+            status: status, waitingOn: item["waiting_on"]?.stringValue, severity: item["severity"]?.stringValue,
+            recommendedAction: item["recommended_action"]?.stringValue ?? "inspect the goal's status",
+            source: item["source"]?.stringValue ?? "status")
+        operatorQuestion = item["operator_question"]?.stringValue
+        agentCommand = item["agent_command"]?.stringValue
+        missingGates = item["missing_gates"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        nextHandoffCondition = item["next_handoff_condition"]?.stringValue
+        self.quotaState = quotaState ?? item["quota_state"]?.stringValue
+    }
+
     public var json: JSONValue {
         [
             "status": .string(status), "waiting_on": JSONField.string(waitingOn), "severity": JSONField.string(severity),

@@ -26,15 +26,18 @@ public struct ReviewPacketInput: Sendable {
     }
 
     /// Reads the goal's registry entry, newest runs and open todos; never writes anything.
+    /// `attention` is the goal's item from the rules' `attention` stage when the caller has it;
+    /// without it the item is derived from the registry and the runs.
     public static func load(
-        context: LoopXContext, goalID: String, limit: Int, language: PromptLanguage
+        context: LoopXContext, goalID: String, limit: Int, language: PromptLanguage, attention: ReviewAttention? = nil
     ) throws(CommandFailure) -> ReviewPacketInput {
         let workspace = try GoalWorkspace(context: context, goalID: goalID)
         let runs = workspace.history.newest(limit: max(1, limit))
         let id = workspace.goalID.rawValue
         var input = ReviewPacketInput(
             goalID: id, goal: workspace.goal,
-            attention: ReviewAttention.derive(goal: workspace.goal, goalID: id, runs: runs, language: language), runs: runs)
+            attention: attention ?? ReviewAttention.derive(goal: workspace.goal, goalID: id, runs: runs, language: language),
+            runs: runs)
         input.language = language
         if let path = workspace.stateFilePath(), FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
             let open = ActiveStateDocument(text: text).todos.filter { $0.status == .open }
