@@ -81,17 +81,31 @@ extension RunHistory {
         defer { close(fd) }
         var block = [UInt8](repeating: 0, count: 1 << 16)
         var count = 0
-        var blank = true
+        var blank = true  // whether the current line has only whitespace so far
         while true {
             let n = block.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { break }
-            for byte in block[0..<n] {
-                if byte == 0x0A {
-                    if !blank { count += 1 }
+            block.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+                var offset = 0
+                while offset < n {
+                    // Only the start of a line is inspected byte by byte; memchr skips the rest.
+                    if blank {
+                        let byte = base[offset]
+                        if byte == 0x0A {
+                            offset += 1
+                            continue
+                        }
+                        if byte != 0x20, byte != 0x09, byte != 0x0D { blank = false } else {
+                            offset += 1
+                            continue
+                        }
+                    }
+                    guard let hit = memchr(base + offset, 0x0A, n - offset) else { break }
+                    count += 1
                     blank = true
-                } else if byte != 0x20, byte != 0x09, byte != 0x0D {
-                    blank = false
+                    offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
                 }
             }
         }

@@ -66,7 +66,7 @@ public enum HumanRewardRecorder {
     static func selectRun(_ history: RunHistory, generatedAt: String?, goalID: GoalID) throws(CommandFailure) -> RunRecord {
         let found: RunRecord?
         if let generatedAt {
-            found = history.scanAll().runs.first { $0.generatedAt == generatedAt }
+            found = history.run(generatedAt: generatedAt)
             guard found != nil else {
                 throw CommandFailure(
                     "goal '\(goalID)' has no run with generated_at '\(generatedAt)'",
