@@ -81,7 +81,10 @@ import Testing
         let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
         try fixture.addRun("app", at: "2025-12-31T10:00:00Z", classification: "state_refreshed")
         let indexBefore = fixture.bytes(fixture.indexPath("app"))
-        for (flag, value) in [("--follow-up", "read /Users/alice/notes.txt"), ("--lesson-avoid", "token=abc123")] {
+        for (flag, value) in [
+            ("--follow-up", "read /Users/alice/notes.txt"), ("--lesson-avoid", "token=abc123"),
+            ("--reason-summary", "see /home/alice/app/log.txt"), ("--decision", "copy ~/secrets.env"),
+        ] {
             var args = Self.base + [flag, value]
             if flag == "--lesson-avoid" { args += ["--lesson-kind", "route", "--lesson-summary", "s"] }
             let result = try runner.run(args, cwd: fixture.project)

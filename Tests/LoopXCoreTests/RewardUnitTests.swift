@@ -42,3 +42,14 @@ import Testing
         #expect(throws: CommandFailure.self) { try RewardLesson.fromFlags(kind: "route", summary: "password is x", avoid: [], prefer: []) }
     }
 }
+
+@Suite struct HumanTextTests {
+    @Test func refusesPrivateRootsOnlyAtTokenStarts() {
+        #expect(HumanText.problem(in: "read /home/alice/notes") != nil)
+        #expect(HumanText.problem(in: "copy `~/x`") != nil)
+        #expect(HumanText.problem(in: "Bearer abc") != nil)
+        #expect(HumanText.problem(in: "POST /reward/dry-run now works") == nil)
+        #expect(HumanText.problem(in: "the app/home/view split") == nil)
+        #expect(HumanText.problem(in: "validate lifecycle counters first") == nil)
+    }
+}

@@ -54,6 +54,6 @@ public struct OperatorGateRequest: Sendable {
             ("--reason-summary", reasonSummary), ("--operator-question", operatorQuestion), ("--follow-up", followUp),
             ("--agent-command", agentCommand), ("--recommended-action", recommendedAction),
         ]
-        for (flag, value) in fields { if let value { try PublicSafeText.require(value, field: flag) } }
+        for (flag, value) in fields { if let value { try HumanText.require(value, field: flag) } }
     }
 }

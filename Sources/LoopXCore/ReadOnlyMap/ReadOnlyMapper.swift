@@ -23,8 +23,8 @@ public enum ReadOnlyMapper {
     }
 
     public static func run(_ request: Request, context: LoopXContext) throws(CommandFailure) -> ReadOnlyMapReport {
-        try PublicSafeText.require(request.classification, field: "--classification")
-        if let action = request.recommendedAction { try PublicSafeText.require(action, field: "--recommended-action") }
+        try HumanText.require(request.classification, field: "--classification")
+        if let action = request.recommendedAction { try HumanText.require(action, field: "--recommended-action") }
         let workspace = try GoalWorkspace(context: context, goalID: request.goalID)
         let goal = workspace.goal
         let goalID = workspace.goalID.rawValue

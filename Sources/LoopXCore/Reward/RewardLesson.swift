@@ -38,9 +38,9 @@ public struct RewardLesson: Sendable, Hashable {
         for (flag, list) in [("--lesson-avoid", avoid), ("--lesson-prefer", prefer)] where list.count > maxEntries {
             throw CommandFailure("at most \(maxEntries) distinct \(flag) values are allowed (got \(list.count))", status: .usage)
         }
-        try PublicSafeText.require(summaryText, field: "--lesson-summary")
-        for text in avoid { try PublicSafeText.require(text, field: "--lesson-avoid") }
-        for text in prefer { try PublicSafeText.require(text, field: "--lesson-prefer") }
+        try HumanText.require(summaryText, field: "--lesson-summary")
+        for text in avoid { try HumanText.require(text, field: "--lesson-avoid") }
+        for text in prefer { try HumanText.require(text, field: "--lesson-prefer") }
         return RewardLesson(kind: parsed, summary: summaryText, avoid: avoid, prefer: prefer)
     }
 

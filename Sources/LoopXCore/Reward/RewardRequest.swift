@@ -33,10 +33,10 @@ public struct RewardRequest: Sendable {
         let reasonText = TodoMetadata.compact(reasonSummary)
         guard !decisionText.isEmpty else { throw CommandFailure("--decision must not be empty", status: .usage) }
         guard !reasonText.isEmpty else { throw CommandFailure("--reason-summary must not be empty", status: .usage) }
-        try PublicSafeText.require(decisionText, field: "--decision")
-        try PublicSafeText.require(reasonText, field: "--reason-summary")
+        try HumanText.require(decisionText, field: "--decision")
+        try HumanText.require(reasonText, field: "--reason-summary")
         let follow = followUp.map(TodoMetadata.compact).flatMap { $0.isEmpty ? nil : $0 }
-        if let follow { try PublicSafeText.require(follow, field: "--follow-up") }
+        if let follow { try HumanText.require(follow, field: "--follow-up") }
         self.goalID = goalID
         self.decision = decisionText
         self.reward = value
