@@ -107,7 +107,7 @@ final class EqualNode: Node {
         if case .error = x { return x }
         let y = b.eval(f)
         if case .error = y { return y }
-        if case .string(let s) = x, case .string(let t) = y { return .bool((s == t) != negate) }
+        if case .string(let s) = x, case .string(let t) = y { return .bool(s.celEquals(t) != negate) }
         return .bool(Value.equal(x, y) != negate)
     }
 }
@@ -128,7 +128,7 @@ final class EqualStringNode: Node {
     override func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
         switch x {
-        case .string(let t): return .bool((s == t) != negate)
+        case .string(let t): return .bool(s.celEquals(t) != negate)
         case .error: return x
         default: return .bool(negate)
         }
@@ -211,7 +211,7 @@ final class InStringsNode: Node {
         let x = a.eval(f)
         switch x {
         case .string(let s):
-            for t in strings where t == s { return .bool(true) }
+            for t in strings where t.celEquals(s) { return .bool(true) }
             return .bool(false)
         case .error: return x
         default: return Ops.contains(fallback, x, id)

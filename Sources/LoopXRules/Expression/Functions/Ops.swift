@@ -14,9 +14,7 @@ enum Ops {
             return .err("no such key: '\(field)'", id)
         case .optional(let o):
             guard let inner = o.value else { return v }
-            let r = select(inner, field, id)
-            if case .error = r { return r }
-            return .optional(CELOptional(r))
+            return optSelect(inner, field, id)
         case .error: return v
         default:
             return .err("type '\(v.celType)' does not support field selection (field '\(field)')", id)
@@ -78,9 +76,7 @@ enum Ops {
             }
         case .optional(let o):
             guard let inner = o.value else { return v }
-            let r = index(inner, key, id)
-            if case .error = r { return r }
-            return .optional(CELOptional(r))
+            return optIndex(inner, key, id)
         default:
             return noOverload("_[_]", v, key, id: id)
         }
@@ -113,7 +109,7 @@ enum Ops {
         switch container {
         case .list(let l):
             if case .string(let s) = element {
-                for e in l { if case .string(let t) = e, t == s { return .bool(true) } }
+                for e in l { if case .string(let t) = e, t.celEquals(s) { return .bool(true) } }
                 return .bool(false)
             }
             for e in l where Value.equal(e, element) { return .bool(true) }

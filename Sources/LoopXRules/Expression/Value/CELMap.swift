@@ -46,11 +46,11 @@ public final class CELMap: Sendable {
     @inline(__always)
     public func get(string key: String) -> Value? {
         if let index {
-            guard let i = index[.string(key)] else { return nil }
+            guard let i = index[.string(ExactString(key))] else { return nil }
             return values[i]
         }
         for i in 0..<keys.count {
-            if case .string(let k) = keys[i], k == key { return values[i] }
+            if case .string(let k) = keys[i], k.celEquals(key) { return values[i] }
         }
         return nil
     }
@@ -82,7 +82,7 @@ enum MapKey: Hashable {
     case bool(Bool)
     case int(Int64)
     case bigUInt(UInt64)
-    case string(String)
+    case string(ExactString)
 
     /// The key of a value that maps may hold as a key.
     init?(_ v: Value) {
@@ -90,7 +90,7 @@ enum MapKey: Hashable {
         case .bool(let b): self = .bool(b)
         case .int(let i): self = .int(i)
         case .uint(let u): self = u <= UInt64(Int64.max) ? .int(Int64(u)) : .bigUInt(u)
-        case .string(let s): self = .string(s)
+        case .string(let s): self = .string(ExactString(s))
         default: return nil
         }
     }
@@ -108,5 +108,21 @@ enum MapKey: Hashable {
             return
         }
         self.init(v)
+    }
+}
+
+/// A string compared and hashed by its UTF-8 bytes (CEL does not normalise Unicode).
+struct ExactString: Hashable {
+    let value: String
+
+    init(_ value: String) {
+        self.value = value
+    }
+
+    static func == (a: ExactString, b: ExactString) -> Bool { a.value.celEquals(b.value) }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(value.utf8.count)
+        for b in value.utf8 { hasher.combine(b) }
     }
 }

@@ -43,8 +43,6 @@ public struct CELDuration: Sendable, Hashable, Comparable {
     public let seconds: Int64
     public let nanos: Int32
 
-    /// About ±10,000 years, the protobuf Duration range.
-    public static let maxSeconds: Int64 = 315_576_000_000
 
     private init(raw seconds: Int64, nanos: Int32) {
         self.seconds = seconds
@@ -54,9 +52,10 @@ public struct CELDuration: Sendable, Hashable, Comparable {
     /// A normalised duration, nil when outside the valid range.
     public static func make(seconds: Int64, nanos: Int64) -> CELDuration? {
         let (s, n) = normalize(seconds: seconds, nanos: nanos, plusSeconds: 0, plusNanos: 0)
-        guard let s, s >= -maxSeconds - 1, s <= maxSeconds else { return nil }
-        if s == -maxSeconds - 1 && n == 0 { return nil }
-        return CELDuration(raw: s, nanos: Int32(n))
+        guard let s else { return nil }
+        let d = CELDuration(raw: s, nanos: Int32(n))
+        // CEL runtimes hold durations as 64-bit nanoseconds (about ±292 years).
+        return d.totalNanos == nil ? nil : d
     }
 
     public static func nanoseconds(_ ns: Int64) -> CELDuration {

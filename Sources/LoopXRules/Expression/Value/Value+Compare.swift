@@ -13,7 +13,7 @@ extension Value {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
-        case (.string(let x), .string(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.celEquals(y)
         case (.int(let x), .int(let y)): return x == y
         case (.uint(let x), .uint(let y)): return x == y
         case (.double(let x), .double(let y)): return x == y
@@ -51,7 +51,7 @@ extension Value {
         case (.int(let x), .int(let y)): return x < y ? .less : (x == y ? .equal : .greater)
         case (.string(let x), .string(let y)):
             // CEL orders strings by code point, which UTF-8 byte order matches.
-            if x == y { return .equal }
+            if x.celEquals(y) { return .equal }
             return x.utf8.lexicographicallyPrecedes(y.utf8) ? .less : .greater
         case (.double(let x), .double(let y)):
             if x.isNaN || y.isNaN { return .unordered }
@@ -80,14 +80,11 @@ extension Value {
         case (.int(let x), .double(let y)): return intDouble(x, y)
         case (.double, .int): return flip(numericOrder(b, a))
         case (.uint(let x), .double(let y)):
+            // Like other CEL runtimes: out-of-range doubles order outside, else compare as doubles.
             if y.isNaN { return .unordered }
             if y < 0 { return .greater }
-            if y >= 1.8446744073709551616e19 { return .less }
-            let t = y.rounded(.towardZero)
-            let ut = UInt64(t)
-            if x < ut { return .less }
-            if x > ut { return .greater }
-            return y > t ? .less : .equal
+            if y > 1.8446744073709551615e19 { return .less }
+            return doubleOrder(Double(x), y)
         case (.double, .uint): return flip(numericOrder(b, a))
         default: return order(a, b)
         }
@@ -95,15 +92,13 @@ extension Value {
 
     private static func intDouble(_ x: Int64, _ y: Double) -> Ordering {
         if y.isNaN { return .unordered }
-        if y >= 9.223372036854775808e18 { return .less }
         if y < -9.223372036854775808e18 { return .greater }
-        let t = y.rounded(.towardZero)
-        let it = Int64(t)
-        if x < it { return .less }
-        if x > it { return .greater }
-        if y > t { return .less }
-        if y < t { return .greater }
-        return .equal
+        if y > 9.223372036854775807e18 { return .less }
+        return doubleOrder(Double(x), y)
+    }
+
+    private static func doubleOrder(_ x: Double, _ y: Double) -> Ordering {
+        x < y ? .less : (x == y ? .equal : .greater)
     }
 
     private static func flip(_ o: Ordering) -> Ordering {
@@ -112,5 +107,15 @@ extension Value {
         case .greater: return .less
         default: return o
         }
+    }
+}
+
+extension String {
+    /// Equality by code points: Swift's `==` treats canonically equivalent strings as equal,
+    /// CEL does not (`'Am\u00E9lie' != 'Ame\u0301lie'`).
+    @inline(__always)
+    func celEquals(_ other: String) -> Bool {
+        guard self == other else { return false }
+        return utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
     }
 }
