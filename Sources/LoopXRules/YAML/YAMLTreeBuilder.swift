@@ -67,7 +67,8 @@ struct YAMLTreeBuilder {
 
     /// Reports a libyaml failure; the parse is over after it.
     mutating func fail(_ failure: LibYAMLFailure) {
-        diagnostics.append(failure.diagnostic(index: &index, source: source))
+        let flow = stack.last.flatMap { $0.flow ? (isMapping: $0.isMapping, position: $0.position) : nil }
+        diagnostics.append(failure.diagnostic(index: &index, source: source, openFlow: flow))
     }
 
     mutating func error(_ message: String, at position: SourcePosition) {
