@@ -119,6 +119,14 @@ import Testing
         #expect(renderedLoadErrors(input) == rendered)
     }
 
+    @Test func aTabAfterADashIsNotIndentationButStillAnError() {
+        #expect(renderedLoadErrors("-\tx\n") == """
+            t.yaml:1:2: error: a tab cannot start a value here; use spaces
+            -\tx
+             ^
+            """)
+    }
+
     @Test func tabsAsSeparatorsAreFine() throws {
         let doc = try YAMLLoader.load(text: "a:\tb\nc: [1,\t2]\n")
         #expect(doc.root.mappingValue(for: "a")?.string == "b")
@@ -178,24 +186,24 @@ import Testing
     }
 
     @Test func tagErrors() {
-        let input = "a: !foo x\nb: !!binary aGk=\nc: !!int abc\nd: !!map x\ne: !!str [1]\nf: !!timestamp 2026-01-01\n"
+        let input = "a: !foo x\nb: &b !!binary aGk=\nc: !!int abc\nd: !!map x\ne: &e\n  !!str [1]\nf: !!timestamp 2026-01-01\n"
         #expect(renderedLoadErrors(input) == """
             t.yaml:1:4: error: unknown tag '!foo' (only !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed)
             a: !foo x
                ^
-            t.yaml:2:4: error: unknown tag '!!binary' (only !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed)
-            b: !!binary aGk=
-               ^
+            t.yaml:2:7: error: unknown tag '!!binary' (only !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed)
+            b: &b !!binary aGk=
+                  ^
             t.yaml:3:10: error: "abc" is not a valid !!int
             c: !!int abc
                      ^
             t.yaml:4:4: error: tag !!map cannot be used on a scalar
             d: !!map x
                ^
-            t.yaml:5:4: error: tag !!str cannot be used on a sequence
-            e: !!str [1]
-               ^
-            t.yaml:6:4: error: unknown tag '!!timestamp' (only !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed)
+            t.yaml:6:3: error: tag !!str cannot be used on a sequence
+              !!str [1]
+              ^
+            t.yaml:7:4: error: unknown tag '!!timestamp' (only !!str, !!int, !!float, !!bool, !!null, !!seq and !!map are allowed)
             f: !!timestamp 2026-01-01
                ^
             """)

@@ -95,13 +95,15 @@ struct YAMLSourceIndex {
         }
     }
 
-    /// The offset where a node's content starts: past any `&anchor`, `!tag`, and the blanks,
-    /// line breaks and comments between them and the content.
-    func skipProperties(from start: Int) -> Int {
+    /// Where a node's tag (when written) and its content start, past any `&anchor`, `!tag`
+    /// and the blanks, line breaks and comments between them and the content.
+    func properties(from start: Int) -> (tag: Int?, content: Int) {
         var i = start
+        var tag: Int?
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "&") || b == UInt8(ascii: "!") {
+                if b == UInt8(ascii: "!") { tag = tag ?? i }
                 while i < bytes.count, !Self.isBlankOrBreak(bytes[i]) { i += 1 }
             } else if Self.isBlankOrBreak(b) {
                 i += 1
@@ -111,7 +113,7 @@ struct YAMLSourceIndex {
                 break
             }
         }
-        return i
+        return (tag, i)
     }
 
     static func isBlankOrBreak(_ b: UInt8) -> Bool {
