@@ -13,6 +13,13 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
         ]
     )
 
