@@ -62,12 +62,14 @@ import LoopXRules
         try handle.write(contentsOf: Data(extra.utf8))
         try handle.close()
 
-        let (history, historyJSON) = try project.json(["history", "--goal-id", "shop", "--chart"])
+        let (history, historyJSON) = try project.json(["history", "--goal-id", "shop", "--chart", "--count-records"])
         #expect(history.status == 0, "\(history.stderr)")
         let runs = historyJSON["runs"]?.arrayValue ?? []
         #expect(runs.count == 1)
         #expect(runs.first?["human_reward"]?["lesson"]?["summary"] == "prefer depth")
         #expect(runs.first?["delivery_batch_scale"] == "single_surface")
+        let goal = historyJSON["goals"]?.arrayValue?.first
+        #expect(goal?["raw_index_records"] == 4 && goal?["unique_runs"] == 1 && goal?["torn_last_line"] == true)
         let chart = historyJSON["chart"]?.arrayValue?.compactMap(\.stringValue) ?? []
         #expect(chart.contains("  scale   |s|") && chart.contains("  reward  |L|"))
     }

@@ -6,6 +6,9 @@ public struct HistoryQuery: Sendable {
     public var goalFilter: String?
     public var limit: Int
     public var chart = false
+    /// Also read every index in full for `raw_index_records`, `invalid_index_records` and
+    /// `unique_runs` (cost grows with the index; off by default).
+    public var countRecords = false
 
     public init(store: GoalStore, goalFilter: String?, limit: Int) {
         self.store = store
@@ -36,6 +39,13 @@ public struct HistoryQuery: Sendable {
                 "index_path": .string(history.indexPath), "index_exists": .bool(history.indexExists),
                 "latest_runs": .array(runs.map(\.reported)),
             ]
+            if countRecords {
+                let scan = history.scanAll()
+                goal["raw_index_records"] = .int(Int64(scan.rawCount))
+                goal["invalid_index_records"] = .int(Int64(scan.invalidCount))
+                goal["torn_last_line"] = .bool(scan.tornLastLine)
+                goal["unique_runs"] = .int(Int64(scan.runs.count))
+            }
             if let entry {
                 for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
                 goal["execution_profile"] = entry.executionProfile.json

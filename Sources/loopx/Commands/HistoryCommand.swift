@@ -12,11 +12,12 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Only this goal.") var goalId: String?
     @Option(help: "Newest runs per goal and overall (default 10).") var limit = 10
     @Flag(help: "Draw a compact timeline of delivery scale and outcome per run.") var chart = false
+    @Flag(help: "Also count every index record (reads whole indexes).") var countRecords = false
 
     func run() throws {
         let context = try global.context()
         var query = HistoryQuery(store: try GoalStore.open(context, allowMissing: true), goalFilter: goalId, limit: limit)
-        query.chart = chart
+        (query.chart, query.countRecords) = (chart, countRecords)
         try emit(try query.run(), format: context.format)
     }
 }
