@@ -16,6 +16,13 @@ struct LoopX: ParsableCommand {
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
         ]
     )
 
