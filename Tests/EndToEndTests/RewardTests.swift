@@ -113,4 +113,24 @@ import Testing
         #expect(result.stdout.contains("人工奖励预览（未写入）：目标 app"))
         #expect(result.stdout.range(of: "## Write Effect")!.lowerBound < result.stdout.range(of: "## Reward")!.lowerBound)
     }
+
+    @Test func bootstrappedProjectShowsTheLessonInHistory() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let project = runner.home.appendingPathComponent("proj")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let boot = try runner.run(["bootstrap", "--goal-id", "app", "--objective", "Ship the sample"], cwd: project)
+        #expect(boot.status == 0, "\(boot.stderr)")
+        let refresh = try runner.run(["refresh-state", "--goal-id", "app"], cwd: project)
+        #expect(refresh.status == 0, "\(refresh.stderr)")
+        let reward = try runner.run(Self.base + Self.lesson, cwd: project)
+        #expect(reward.status == 0, "\(reward.stderr)")
+        let history = try runner.run(["history", "--goal-id", "app", "--format", "json"], cwd: project)
+        #expect(history.status == 0, "\(history.stderr)")
+        let run = try JSONParser.parse(history.stdout)["runs"]?.arrayValue?.first
+        #expect(run?["classification"] == "state_refreshed")
+        #expect(run?["human_reward"]?["reward"] == "mixed")
+        #expect(run?["human_reward"]?["lesson"]?["prefer"] == ["validate lifecycle counters first"])
+        #expect(try JSONParser.parse(history.stdout)["run_count"] == 1)
+    }
 }
