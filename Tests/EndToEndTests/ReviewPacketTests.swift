@@ -77,7 +77,9 @@ import Testing
         defer { runner.cleanUp() }
         let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
         try fixture.addRun("app", at: "2025-12-31T10:00:00Z", classification: "needs_human_reward")
+        let indexBefore = fixture.bytes(fixture.indexPath("app"))
         let (_, json) = try fixture.json(["review-packet", "--goal-id", "app", "--lang", "zh"])
+        #expect(fixture.bytes(fixture.indexPath("app")) == indexBefore)
         #expect(json?["kind"] == "reward")
         #expect(json?["project_agent_command"] == "loopx history --goal-id app --limit 3")
         let packet = json?["packet"]?.stringValue ?? ""

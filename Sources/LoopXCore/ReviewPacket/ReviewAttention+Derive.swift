@@ -54,8 +54,16 @@ extension ReviewAttention {
                 item.operatorQuestion = gate["operator_question"]?.stringValue
             }
         }
-        if classification == "needs_human_reward" { item.missingGates = ["human_reward_capture"] }
-        if let follow = latest.humanReward?["follow_up"]?.stringValue { item.nextHandoffCondition = follow }
+        let readiness = latest.fields["controller_readiness"]
+        item.missingGates = readiness?["missing_gates"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        if classification == "needs_human_reward", !item.missingGates.contains("human_reward_capture") {
+            item.missingGates.append("human_reward_capture")
+        }
+        // Same precedence as the attention rules: the controller's condition, then the gate's
+        // follow-up; a reward's follow-up is the last resort.
+        item.nextHandoffCondition = readiness?["next_handoff_condition"]?.stringValue
+            ?? latest.fields["operator_gate"]?["follow_up"]?.stringValue
+            ?? latest.humanReward?["follow_up"]?.stringValue
         return item
     }
 
