@@ -14,6 +14,7 @@ public struct GoalWorkspace: Sendable {
         history = store.history(goalID)
     }
 
+    /// The invocation's context, clock and runtime root.
     public var context: LoopXContext { store.context }
     public var now: Timestamp { store.context.now }
     public var runtimeRoot: String { store.runtimeRoot }

@@ -1,6 +1,7 @@
 /// The `--recorded-at` value of a human decision: the given RFC 3339 text kept as written,
 /// or the invocation's clock.
 public enum RecordedAt {
+    /// The recorded instant: `given` when it is RFC 3339 (a usage failure otherwise), else now.
     public static func resolve(_ given: String?, now: Timestamp) throws(CommandFailure) -> String {
         guard let given else { return seconds(now) }
         guard Timestamp(rfc3339: given) != nil else {

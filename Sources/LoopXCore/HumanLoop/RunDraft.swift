@@ -14,6 +14,7 @@ public struct RunDraft: Sendable {
     /// Fields only the JSON artifact carries (full maps, samples, registry summary).
     public var detail: JSONObject
 
+    /// A draft with its stem, index row and artifact-only detail.
     public init(stem: String, row: JSONObject, detail: JSONObject = JSONObject()) {
         self.stem = stem
         self.row = row

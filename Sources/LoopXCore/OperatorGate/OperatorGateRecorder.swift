@@ -2,6 +2,7 @@
 /// Markdown artifacts plus an index row). An approval with an `agent_command` is what the
 /// attention rules read to make the goal agent-ready; reject/defer keep it gated.
 public enum OperatorGateRecorder {
+    /// Validates the request, records (or previews) the gate run and refreshes the global registry.
     public static func run(_ request: OperatorGateRequest, context: LoopXContext) throws(CommandFailure) -> OperatorGateReport {
         try request.validate()
         let workspace = try GoalWorkspace(context: context, goalID: request.goalID)

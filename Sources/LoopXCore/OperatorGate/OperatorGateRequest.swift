@@ -1,6 +1,7 @@
 /// What `loopx operator-gate` was asked to record: an operator's approve/reject/defer answer
 /// to one gate of a goal.
 public struct OperatorGateRequest: Sendable {
+    /// The operator's answer.
     public enum Decision: String, Sendable, CaseIterable {
         case approve, reject
         case postpone = "defer"
@@ -31,6 +32,7 @@ public struct OperatorGateRequest: Sendable {
     public var globalSync = true
     public var language = PromptLanguage.en
 
+    /// Parses the decision and requires a non-empty reason; other texts are checked by `validate`.
     public init(goalID: String, decision: String, reasonSummary: String) throws(CommandFailure) {
         guard let parsed = Decision(rawValue: decision) else {
             throw CommandFailure("invalid --decision '\(decision)'", hint: "one of approve, reject, defer", status: .usage)

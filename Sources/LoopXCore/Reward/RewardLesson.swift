@@ -1,6 +1,7 @@
 /// The compact lesson a human attaches to a reward: advisory route knowledge that later
 /// guards compare against (`reward_lesson_projection_warning`), never a write permission.
 public struct RewardLesson: Sendable, Hashable {
+    /// What the lesson is about.
     public enum Kind: String, Sendable, CaseIterable {
         case route, priority
         case benchmarkProtocol = "benchmark_protocol"

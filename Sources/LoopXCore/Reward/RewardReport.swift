@@ -37,6 +37,7 @@ public struct RewardReport: Report {
 
     var text: RewardText { RewardText(language: request.language) }
 
+    /// How another project agent finds the reward: the overlay is the source of truth.
     public var projectAgentVisibility: JSONValue {
         var out: JSONObject = [
             "source_of_truth": "run_bound_human_reward_overlay", "history_command": .string(historyCommand),
