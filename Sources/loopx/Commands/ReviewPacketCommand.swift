@@ -15,7 +15,7 @@ struct ReviewPacketCommand: ParsableCommand {
 
     @Option(help: "The goal to package.") var goalId: String
     @Flag(help: "Print only the agent handoff (goal guard, conditions, boundary, command).") var handoffOnly = false
-    @Option(help: "Force the packet kind: health, reward, controller, evidence, focus_wait, codex, status.")
+    @Option(help: "Force the packet kind instead of inferring it from the attention item.")
     var actionKind: ReviewKind?
     @Option(help: "A link to show in the packet (e.g. a dashboard page).") var reviewUrl: String?
     @Option(help: "How many recent runs to read.") var limit = 5
