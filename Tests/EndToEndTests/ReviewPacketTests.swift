@@ -42,6 +42,10 @@ import Testing
         }
         #expect(json?["kind"] == "codex")
 
+        let (_, full) = try fixture.json(["review-packet", "--goal-id", "app"])
+        #expect(full?["packet"]?.stringValue?.contains("<local-path>") == true)
+        #expect(!(try #require(full.map { JSONWriter(sortedKeys: true, pretty: false).string($0) })).contains(runner.home.path))
+
         let markdown = try runner.run(["review-packet", "--goal-id", "app", "--handoff-only"], cwd: fixture.project)
         #expect(markdown.stdout == handoff + "\n")
         // Read-only: no run, no artifact, no lock file.

@@ -24,6 +24,19 @@ public enum PathRedaction {
         return out
     }
 
+    /// Redacts every string inside a JSON value (keys are kept).
+    public static func redact(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): return .string(redact(text))
+        case .array(let items): return .array(items.map { redact($0) })
+        case .object(let object):
+            var out = JSONObject()
+            for entry in object { out[entry.key] = redact(entry.value) }
+            return .object(out)
+        default: return value
+        }
+    }
+
     /// The end of a local path token starting at `start`: `/a/b...` (two segments or more) or
     /// `~/...`; nil when the text there is not one.
     static func pathEnd(_ chars: [Character], from start: Int) -> Int? {

@@ -15,7 +15,7 @@ public struct ReviewPacketReport: Report {
         let input = packet.input
         return [
             "ok": true, "handoff_only": .bool(handoffOnly), "goal_id": .string(input.goalID), "kind": .string(packet.kind.rawValue),
-            "waiting_on": JSONField.string(input.attention.waitingOn), "status": .string(input.attention.status),
+            "waiting_on": JSONField.string(input.attention.waitingOn), "status": .string(PathRedaction.redact(input.attention.status)),
             "project_agent_command": .string(packet.command), "project_agent_handoff": .string(packet.handoff.text),
             "handoff_interface_budget": packet.handoff.budget, "language": .string(input.language.rawValue),
         ]
@@ -44,8 +44,8 @@ public struct ReviewPacketReport: Report {
         out["agent_todo_items"] = .array(input.agentTodos.prefix(3).map { todo in
             ["todo_id": .string(todo.id), "text": .string(PathRedaction.redact(todo.text))]
         })
-        out["attention"] = input.attention.json
-        out["latest_run"] = input.latestRun.map(ReviewPacketReport.compact) ?? .null
+        out["attention"] = PathRedaction.redact(input.attention.json)
+        out["latest_run"] = input.latestRun.map { PathRedaction.redact(ReviewPacketReport.compact($0)) } ?? .null
         out["packet"] = .string(packet.text)
         return .object(out)
     }
@@ -54,7 +54,7 @@ public struct ReviewPacketReport: Report {
     static func compact(_ run: RunRecord) -> JSONValue {
         var out: JSONObject = [
             "generated_at": .string(run.generatedAt), "classification": JSONField.string(run.classification),
-            "recommended_action": JSONField.string(run.recommendedAction.map(PathRedaction.redact)),
+            "recommended_action": JSONField.string(run.recommendedAction),
         ]
         if let reward = run.humanReward { out["human_reward"] = .object(reward) }
         if let gate = run.fields["operator_gate"] { out["operator_gate"] = gate }
