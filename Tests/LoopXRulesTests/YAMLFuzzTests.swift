@@ -13,7 +13,7 @@ import Testing
     @Test func randomInputsLoadOrFailCleanly() {
         var g = YAMLOffsetMappingPropertyTests.Generator(state: 7)
         var loaded = 0
-        for _ in 0..<3000 {
+        for _ in 0..<1500 {
             let text = (0..<(1 + g.next(24))).map { _ in g.pick(Self.tokens) }.joined()
             let source = SourceText(path: "f.yaml", text: text)
             do {
@@ -28,7 +28,7 @@ import Testing
                 }
             }
         }
-        #expect(loaded > 100)
+        #expect(loaded > 50)
     }
 
     @Test func randomBytesLoadOrFailCleanly() {
