@@ -13,8 +13,16 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
         ]
     )
 
