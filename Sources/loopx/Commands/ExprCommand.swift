@@ -122,8 +122,11 @@ enum JSONLServer {
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
             var start = 0
             pending.withUnsafeBufferPointer { buf in
-                var k = 0
-                while let nl = buf[k...].firstIndex(of: 0x0A) {
+                guard let base = buf.baseAddress else { return }
+                while start < buf.count,
+                      let hit = memchr(base + start, 0x0A, buf.count - start)
+                {
+                    let nl = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                     var end = nl
                     if end > start, buf[end - 1] == 0x0D { end -= 1 }
                     if end > start {
@@ -131,7 +134,6 @@ enum JSONLServer {
                         if out.count >= 1 << 16 { flush(&out) }
                     }
                     start = nl + 1
-                    k = start
                 }
             }
             pending.removeFirst(start)
