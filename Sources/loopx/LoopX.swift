@@ -1,12 +1,48 @@
 import ArgumentParser
 import LoopXCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct LoopX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loopx",
         abstract: "The local control plane for autonomous coding agents.",
-        version: "0.1.0",
-        subcommands: [ExprCommand.self]
+        discussion: "Exit status: 0 ok, 1 not ok, 2 usage error, 3 invalid rule files.",
+        version: LoopXVersion.string,
+        subcommands: [
+            DoctorCommand.self,
+            ExprCommand.self,
+            LarkCardCommand.self,
+            NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
+        ]
     )
+
+    /// Runs the command line, mapping failures to loopx's exit statuses (usage errors are 2).
+    static func main() {
+        do {
+            var command = try parseAsRoot(GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
+            try command.run()
+        } catch let failure as CommandFailure {
+            Output.error(failure.description)
+            Glibc.exit(failure.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Output.write(message.hasSuffix("\n") ? message : message + "\n") }
+                Glibc.exit(0)
+            }
+            if !message.isEmpty { Output.error(message) }
+            Glibc.exit(code.rawValue == 64 ? ExitStatus.usage.rawValue : code.rawValue)
+        }
+    }
 }

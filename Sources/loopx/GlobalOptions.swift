@@ -1,0 +1,58 @@
+import ArgumentParser
+import LoopXCore
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// The options every command accepts, before or after the subcommand name.
+struct GlobalOptions: ParsableArguments {
+    @Option(help: "Project registry (default .loopx/registry.json).")
+    var registry: String?
+
+    @Option(help: "Runtime root (default $LOOPX_RUNTIME_ROOT, the registry's common_runtime_root, or ~/.codex/loopx).")
+    var runtimeRoot: String?
+
+    @Option(help: "Output format: markdown or json.")
+    var format: OutputFormat = .markdown
+
+    @Option(help: "The current time for this run, RFC 3339 (also $LOOPX_NOW).")
+    var now: String?
+
+    @Option(help: "An extra rule layer (file or directory); repeatable.")
+    var rules: [String] = []
+
+    /// Moves global options written before the subcommand name to the end, so that
+    /// `loopx --format json doctor` means `loopx doctor --format json`.
+    static func hoistingLeadingOptions(_ arguments: [String]) -> [String] {
+        let valued: Set<String> = ["--registry", "--runtime-root", "--format", "--now", "--rules"]
+        var hoisted: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            guard valued.contains(name) else { break }
+            hoisted.append(argument)
+            if !argument.contains("="), index + 1 < arguments.count {
+                hoisted.append(arguments[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        if hoisted.isEmpty || index >= arguments.count { return arguments }
+        return Array(arguments[index...]) + hoisted
+    }
+
+    var settings: GlobalSettings {
+        GlobalSettings(registry: registry, runtimeRoot: runtimeRoot, format: format, now: now, rules: rules)
+    }
+
+    /// The context for a command run in this process.
+    func context() throws -> LoopXContext {
+        try LoopXContext(environment: .current(), settings: settings)
+    }
+}
+
+/// Prints a report in the chosen format and ends with its exit status.
+func emit(_ report: some Report, format: OutputFormat) throws {
+    Output.write(report.rendered(as: format))
+    if !report.ok { throw ExitCode(ExitStatus.notOK.rawValue) }
+}
