@@ -34,7 +34,9 @@ extension StageEvaluator {
             record(rule, matchedOutcome, why: RuleWhy(conjunct: nil, facts: Self.facts(rule.when, nodeValues, within: nil)),
                    error: nil, nodes: nodes)
         case .missed:
-            let failing = rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) != true }
+            // The first conjunct that is false; an error absorbed by a later `false` is not the reason.
+            let failing = rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) == false }
+                ?? rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) != true }
             record(rule, .notFired, why: RuleWhy(conjunct: failing?.text, facts: Self.facts(rule.when, nodeValues, within: failing)),
                    error: nil, nodes: nodes)
         case .failed(let message):

@@ -79,7 +79,14 @@ extension RuleSetLoader {
             id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
-            disabledBy: decl.disabledBy, waiver: decl.waiver)
+            disabledBy: decl.disabledBy, waiver: decl.waiver, yaml: Self.lines(of: decl.node, in: decl.unit.source))
+    }
+
+    /// The whole source lines a node spans.
+    static func lines(of node: YAMLNode, in source: SourceText) -> String {
+        var last = node.endPosition.line
+        if node.endPosition.column == 1, last > node.position.line { last -= 1 }
+        return (node.position.line...max(node.position.line, last)).compactMap { source.line($0) }.joined(separator: "\n")
     }
 
     /// The text of an expression node: a string, or a bool/number scalar written bare

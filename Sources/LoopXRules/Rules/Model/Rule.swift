@@ -21,6 +21,8 @@ public struct Rule: Sendable {
     public let disabledBy: RuleOrigin?
     /// The active waiver that allowed a later layer to weaken or disable this locked rule.
     public let waiver: Waiver?
+    /// The rule's YAML as written (whole lines of its defining file).
+    public let yaml: String
 
     public var isDisabled: Bool { disabledBy != nil }
 

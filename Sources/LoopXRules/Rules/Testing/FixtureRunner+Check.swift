@@ -2,6 +2,7 @@ extension FixtureRunner {
     /// Every failed expectation of a fixture, each with expected, actual and the near miss.
     func check(_ fixture: Fixture, _ outcome: DecisionResult, assembled: JSONValue?) -> [String] {
         var failures: [String] = []
+        var explained = Set<String>()
         for expectation in fixture.expectations {
             let segments = expectation.path.split(separator: ".").map(String.init)
             let actual: JSONValue?
@@ -15,7 +16,7 @@ extension FixtureRunner {
                 "expected \(expectation.path) = \(OutputMatching.text(expectation.value))",
                 "     got \(OutputMatching.text(actual))",
             ]
-            if let stage = outcome.stage(segments[0]) { lines += explanation(of: stage) }
+            if let stage = outcome.stage(segments[0]), explained.insert(stage.stage).inserted { lines += explanation(of: stage) }
             failures.append(lines.joined(separator: "\n"))
         }
         let fired = Set(outcome.firedRuleIDs)
