@@ -97,17 +97,10 @@ struct RulesCheckCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let report: RulesCheckReport
-        do {
-            let ruleSet = try options.discovery(context).load()
-            report = RulesCheckReport(
-                diagnostics: ruleSet.check(), ruleCount: ruleSet.allRules.count, stageCount: ruleSet.stages.count)
-        } catch {
-            switch error {
-            case .command(let failure): throw failure
-            case .invalid(let list): report = RulesCheckReport(diagnostics: list.items, ruleCount: 0, stageCount: 0)
-            }
-        }
+        let checked = RuleSet.checkAll(layers: try options.discovery(context).layers(), now: context.now)
+        let report = RulesCheckReport(
+            diagnostics: checked.diagnostics, ruleCount: checked.ruleSet?.allRules.count ?? 0,
+            stageCount: checked.ruleSet?.stages.count ?? 0)
         Output.write(report.rendered(as: context.format))
         if !report.ok { throw ExitCode(ExitStatus.invalidRules.rawValue) }
     }

@@ -4,7 +4,7 @@ extension RuleSet {
     /// the load's warnings; sorted by file and position.
     public func check() -> [Diagnostic] {
         var sink = DiagnosticSink()
-        for warning in warnings { sink.add(warning) }
+        for warning in warnings where warning.severity != .error { sink.add(warning) }
         for stage in orderedStages {
             checkFacts(stage, &sink)
             checkReachability(stage, &sink)

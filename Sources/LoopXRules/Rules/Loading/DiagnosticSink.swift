@@ -12,10 +12,15 @@ struct DiagnosticSink {
         for item in list.items { add(item) }
     }
 
-    /// Diagnostics ordered by file, then position, so output is stable whatever the load order.
+    /// Diagnostics grouped by file (in the order files were first reported), each file's by
+    /// position, so output is stable whatever order the checks ran in.
     var sorted: [Diagnostic] {
-        items.enumerated().sorted { a, b in
-            if a.element.path != b.element.path { return a.offset < b.offset }
+        var fileOrder: [String: Int] = [:]
+        for item in items where fileOrder[item.path] == nil { fileOrder[item.path] = fileOrder.count }
+        return items.enumerated().sorted { a, b in
+            let fa = fileOrder[a.element.path] ?? 0
+            let fb = fileOrder[b.element.path] ?? 0
+            if fa != fb { return fa < fb }
             if a.element.position != b.element.position { return a.element.position < b.element.position }
             return a.offset < b.offset
         }.map(\.element)

@@ -66,15 +66,16 @@ extension RuleSetLoader {
     }
 
     private mutating func compile(_ decl: RuleDecl, stageOnError: OnErrorPolicy) -> Rule? {
-        guard let whenNode = decl.when,
-            let source = expressionText(whenNode, unit: decl.whenUnit, what: "'when'"),
-            let when = RuleExpression.compile(source, node: whenNode, unit: decl.whenUnit, sink: &sink)
-        else { return nil }
+        // `then` is compiled even when `when` fails, so every error of the rule is reported.
         var then = decl.then.flatMap { $0.mapping == nil ? nil : TemplateReader.read($0, unit: decl.unit, sink: &sink) }
             ?? .empty
         for patch in decl.thenPatches {
             then = TemplateReader.read(patch.node, unit: patch.unit, sink: &sink).overlaid(on: then)
         }
+        guard let whenNode = decl.when,
+            let source = expressionText(whenNode, unit: decl.whenUnit, what: "'when'"),
+            let when = RuleExpression.compile(source, node: whenNode, unit: decl.whenUnit, sink: &sink)
+        else { return nil }
         return Rule(
             id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, locked: decl.locked,

@@ -15,6 +15,9 @@ struct RuleSetLoader {
     var profileLayers: [ProfileLayer] = []
     var sources: [String: SourceText] = [:]
 
+    /// Whether to add `RuleSet.check()`'s findings (for `rules check`, even when loading fails).
+    var runChecks = false
+
     init(now: Timestamp) {
         self.now = now
     }
@@ -30,10 +33,13 @@ struct RuleSetLoader {
         }
         checkPipelineCoverage()
         let compiled = compileStages()
-        guard !sink.hasErrors else { return nil }
-        return RuleSet(
-            pipeline: pipeline, schema: schema ?? .open, stages: compiled, warnings: sink.sorted,
+        let ruleSet = RuleSet(
+            pipeline: pipeline, schema: schema ?? .open, stages: compiled, warnings: sink.sorted.filter { $0.severity != .error },
             activeWaivers: waivers, profileLayers: profileLayers, sources: sources)
+        if runChecks {
+            for diagnostic in ruleSet.check() { sink.add(diagnostic) }
+        }
+        return sink.hasErrors ? nil : ruleSet
     }
 
     // MARK: reading

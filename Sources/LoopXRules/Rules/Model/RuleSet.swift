@@ -27,6 +27,16 @@ public struct RuleSet: Sendable {
         return ruleSet
     }
 
+    /// Everything `loopx rules check` reports: load errors and warnings plus `check()`'s
+    /// findings on whatever compiled, for every file, sorted. The rule set is nil when any
+    /// error was found.
+    public static func checkAll(layers: [RuleLayerSource], now: Timestamp) -> (ruleSet: RuleSet?, diagnostics: [Diagnostic]) {
+        var loader = RuleSetLoader(now: now)
+        loader.runChecks = true
+        let ruleSet = loader.load(layers)
+        return (ruleSet, loader.sink.sorted)
+    }
+
     /// Stages in pipeline order (stages of no decision last, by name).
     public var orderedStages: [Stage] {
         let order = pipeline.allStages
