@@ -54,7 +54,7 @@ import Testing
                               ^
             Rules/s.yaml:11:94: error: unknown field 'idd' of 'goal' (did you mean 'id'?)
                 when: goal.id.size > 1 || state.sections.anything == "" || kinds.size() > 0 || has(goal.idd)
-                                                                                                     ^
+                                                                                                         ^
             """)
     }
 
