@@ -13,6 +13,8 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            LarkCardCommand.self,
+            NewProjectPromptCommand.self,
             RulesCommand.self,
         ]
     )

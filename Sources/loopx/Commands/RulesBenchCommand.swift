@@ -18,7 +18,7 @@ struct RulesBenchCommand: ParsableCommand {
         let layers: [RuleLayerSource]
         do { layers = try options.discovery(context).layers() } catch { throw error }
         let ruleSet = try options.load(context)
-        let bindings = try facts.map { try FactsDocument.load(context.environment.absolute($0), schema: ruleSet.schema) }
+        let bindings = try facts.map { try FactsFile.load(context.environment.absolute($0), schema: ruleSet.schema) }
             ?? ruleSet.schema.bindings(from: ruleSet.schema.defaults).facts
         let rounds = max(iterations, 5)
         let load = RuleBenchmark.median(rounds: 15) {

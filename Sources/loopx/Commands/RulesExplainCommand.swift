@@ -38,7 +38,7 @@ struct RulesExplainCommand: ParsableCommand {
         let ruleSet = try options.load(context)
         let bindings: [String: Value]
         if let facts {
-            bindings = try FactsDocument.load(context.environment.absolute(facts), schema: ruleSet.schema)
+            bindings = try FactsFile.load(context.environment.absolute(facts), schema: ruleSet.schema)
         } else if let goalId {
             throw CommandFailure(
                 "explaining goal '\(goalId)' needs the goal fact builder, which this build does not have yet",

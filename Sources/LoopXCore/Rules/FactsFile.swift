@@ -1,5 +1,5 @@
 /// Reads a facts document (JSON or YAML) for `rules explain` and `rules bench`.
-public enum FactsDocument {
+public enum FactsFile {
     /// The facts merged over the schema's defaults and converted to CEL values.
     public static func load(_ path: String, schema: FactsSchema) throws(CommandFailure) -> [String: Value] {
         let text: String
