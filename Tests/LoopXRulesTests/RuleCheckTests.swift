@@ -52,9 +52,9 @@ import Testing
             Rules/s.yaml:11:19: error: 'goal.id' is a string; it has no field 'size'
                 when: goal.id.size > 1 || state.sections.anything == "" || kinds.size() > 0 || has(goal.idd)
                               ^
-            Rules/s.yaml:11:94: error: unknown field 'idd' of 'goal' (did you mean 'id'?)
+            Rules/s.yaml:11:93: error: unknown field 'idd' of 'goal' (did you mean 'id'?)
                 when: goal.id.size > 1 || state.sections.anything == "" || kinds.size() > 0 || has(goal.idd)
-                                                                                                         ^
+                                                                                                        ^
             """)
     }
 

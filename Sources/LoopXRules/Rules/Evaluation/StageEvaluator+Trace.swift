@@ -35,19 +35,19 @@ extension StageEvaluator {
                    error: nil, nodes: nodes)
         case .missed:
             // The first conjunct that is false; an error absorbed by a later `false` is not the reason.
-            let failing = rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) == false }
-                ?? rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) != true }
+            let failing = rule.when.conjuncts.first { nodeValues?[$0.id].flatMap(\.boolValue) == false }
+                ?? rule.when.conjuncts.first { nodeValues?[$0.id].flatMap(\.boolValue) != true }
             record(rule, .notFired, why: RuleWhy(conjunct: failing?.text, facts: Self.facts(rule.when, nodeValues, within: failing)),
                    error: nil, nodes: nodes)
         case .failed(let message):
-            let failing = whenHeld ? nil : rule.when.conjuncts.first { nodeValues?[$0.nodeID].flatMap(\.boolValue) != true }
+            let failing = whenHeld ? nil : rule.when.conjuncts.first { nodeValues?[$0.id].flatMap(\.boolValue) != true }
             record(rule, .error, why: RuleWhy(conjunct: failing?.text, facts: Self.facts(rule.when, nodeValues, within: failing)),
                    error: message, nodes: nodes)
         }
     }
 
     /// The referenced paths with their traced values (inside `conjunct` when given), each once.
-    static func facts(_ expression: RuleExpression, _ values: ExpressionTrace?, within conjunct: Conjunct?) -> [(path: String, value: Value)] {
+    static func facts(_ expression: RuleExpression, _ values: ExpressionTrace?, within conjunct: ExpressionPart?) -> [(path: String, value: Value)] {
         guard let values else { return [] }
         var seen = Set<String>()
         var result: [(path: String, value: Value)] = []

@@ -4,8 +4,9 @@ public struct RuleExpression: Sendable {
     let program: Program
     /// Where the expression's first character is in its file.
     public let origin: RuleOrigin
-    public let conjuncts: [Conjunct]
-    public let references: [ExpressionReference]
+    /// The top-level `&&` operands of the expression (the unit of the near-miss explanation).
+    public let conjuncts: [ExpressionPart]
+    public let references: [FactPath]
     /// File positions of each reference's segments, parallel to `references`.
     let referencePositions: [[SourcePosition]]
     /// Root names read (facts, variables, stage outputs), outside comprehension scopes.
@@ -26,20 +27,18 @@ public struct RuleExpression: Sendable {
             }
             return nil
         }
-        let analysis = ExpressionAnalysis(root: program.ast, source: source, sourceMap: program.sourceMap)
-        let positions = analysis.references.map { reference in
-            reference.segmentNodes.enumerated().map { index, id -> SourcePosition in
-                let range = program.sourceMap.range(of: id)
-                // A select node spans `operand.field`: point at the field itself.
-                let start = index == 0 ? range.lowerBound : range.upperBound - reference.segments[index].utf8.count
-                return unit.position(inScalar: node, utf8Offset: offset + max(range.lowerBound, start))
-            }
+        let references = program.references.map {
+            FactPath(segments: $0.path.split(separator: ".").map(String.init), nodeID: $0.id, range: $0.range)
+        }
+        let bytes = Array(source.utf8)
+        let positions = references.map { reference in
+            reference.segmentOffsets(in: bytes).map { unit.position(inScalar: node, utf8Offset: offset + $0) }
         }
         return RuleExpression(
             source: source, program: program,
             origin: RuleOrigin(layer: unit.layer, path: unit.path, position: unit.position(inScalar: node, utf8Offset: offset)),
-            conjuncts: analysis.conjuncts, references: analysis.references, referencePositions: positions,
-            roots: analysis.roots)
+            conjuncts: program.conjuncts, references: references, referencePositions: positions,
+            roots: Set(references.map(\.root)))
     }
 
     /// Evaluates with tracing off.
@@ -56,12 +55,7 @@ public struct RuleExpression: Sendable {
     }
 
     /// The source text of a node (for `--trace=full`).
-    func text(of nodeID: Int) -> String {
-        let range = program.sourceMap.range(of: nodeID)
-        let utf8 = Array(source.utf8)
-        guard range.lowerBound >= 0, range.upperBound <= utf8.count else { return "" }
-        return String(decoding: utf8[range], as: UTF8.self)
-    }
+    func text(of nodeID: Int) -> String { program.text(of: nodeID) }
 
     /// Whether the expression is the literal `true`.
     var isLiteralTrue: Bool {
