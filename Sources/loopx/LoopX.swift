@@ -24,6 +24,7 @@ struct LoopX: ParsableCommand {
             TodoCommand.self,
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
+            QuotaCommand.self,
         ]
     )
 
