@@ -13,6 +13,9 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            ExprCommand.self,
+            LarkCardCommand.self,
+            NewProjectPromptCommand.self,
             BootstrapCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
