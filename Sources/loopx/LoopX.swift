@@ -23,6 +23,7 @@ struct LoopX: ParsableCommand {
             RefreshStateCommand.self,
             TodoCommand.self,
             ArchiveRuntimeCommand.self,
+            RulesCommand.self,
         ]
     )
 

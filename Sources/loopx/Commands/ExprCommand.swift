@@ -106,36 +106,30 @@ struct ExprEvalCommand: ParsableCommand {
     }
 }
 
-/// The stdin/stdout loop of `--jsonl`: big reads, one buffered write per batch of lines.
+/// The stdin/stdout loop of `--jsonl`: big reads, and the answers to every complete line of
+/// a read written in one go before the next read, so no request waits on more input.
 enum JSONLServer {
     static func run() {
         var evaluator = JSONLEvaluator()
-        let chunkSize = 1 << 20
-        var pending: [UInt8] = []
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
+        let chunkSize = 4 << 20
+        var pending: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }
         while true {
             let n = read(0, chunk.baseAddress, chunkSize)
             if n <= 0 { break }
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-            var start = 0
-            pending.withUnsafeBufferPointer { buf in
-                var k = 0
-                while let nl = buf[k...].firstIndex(of: 0x0A) {
-                    var end = nl
-                    if end > start, buf[end - 1] == 0x0D { end -= 1 }
-                    if end > start {
-                        evaluator.process(line: UnsafeBufferPointer(rebasing: buf[start..<end]), into: &out)
-                        if out.count >= 1 << 16 { flush(&out) }
-                    }
-                    start = nl + 1
-                    k = start
+            let consumed = pending.withUnsafeBufferPointer { buf -> Int in
+                let (lines, consumed) = splitLines(buf)
+                for r in lines {
+                    evaluator.process(line: UnsafeBufferPointer(rebasing: buf[r]), into: &out)
+                    if out.count >= 1 << 20 { flush(&out) }
                 }
+                return consumed
             }
-            pending.removeFirst(start)
-            // Answer everything read so far before waiting for more input.
+            pending.removeFirst(consumed)
             flush(&out)
         }
         if !pending.isEmpty {
@@ -144,10 +138,27 @@ enum JSONLServer {
         flush(&out)
     }
 
+    /// The non-empty complete lines of a buffer (CR before LF dropped) and the bytes they span.
+    static func splitLines(_ buf: UnsafeBufferPointer<UInt8>) -> ([Range<Int>], Int) {
+        guard let base = buf.baseAddress else { return ([], 0) }
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < buf.count, let hit = memchr(base + start, 0x0A, buf.count - start) {
+            let nl = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var end = nl
+            if end > start, buf[end - 1] == 0x0D { end -= 1 }
+            if end > start { lines.append(start..<end) }
+            start = nl + 1
+        }
+        return (lines, start)
+    }
+
     static func flush(_ out: inout [UInt8]) {
         var offset = 0
         while offset < out.count {
-            let written = out.withUnsafeBytes { write(1, $0.baseAddress! + offset, out.count - offset) }
+            let written = out.withUnsafeBytes { buf in
+                buf.baseAddress.map { write(1, $0 + offset, buf.count - offset) } ?? -1
+            }
             if written <= 0 { break }
             offset += written
         }
