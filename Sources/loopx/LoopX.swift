@@ -13,6 +13,17 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            ExprCommand.self,
+            LarkCardCommand.self,
+            NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
+            RulesCommand.self,
         ]
     )
 
