@@ -45,7 +45,8 @@ public struct BoundarySkipCounts: Sendable, Equatable {
 public struct BoundaryScanResult: Sendable, Equatable {
     /// The roots as shown (relative to the display base when inside it).
     public var scanRoots: [String]
-    /// Every finding, sorted by path, line, rule; notes included.
+    /// Errors and warnings, sorted by path, line, rule. Notes (credential references) are
+    /// only counted: a tree full of `$TOKEN` would otherwise bury the real hits.
     public var findings: [BoundaryFinding]
     public var warnings: [BoundaryWarning]
     public var filesScanned: Int
@@ -67,7 +68,7 @@ public struct BoundaryScanResult: Sendable, Equatable {
     }
 
     /// Credential hits that were only references (`$TOKEN`, placeholders) and so downgraded.
-    public var referencesDowngraded: Int { findings.filter { $0.severity == .note }.count }
+    public var referencesDowngraded = 0
 
     public var json: JSONValue {
         var counts = JSONObject()

@@ -57,7 +57,13 @@ public struct BoundaryScanner: Sendable {
         case .scanned(let found):
             result.filesScanned += 1
             let allowDocs = options.allowTrackedPrivateDocURLs && candidate.isTracked
-            result.findings.append(contentsOf: allowDocs ? found.filter { $0.rule != .privateDocURL } : found)
+            for finding in found {
+                if finding.severity == .note {
+                    result.referencesDowngraded += 1
+                } else if !(allowDocs && finding.rule == .privateDocURL) {
+                    result.findings.append(finding)
+                }
+            }
         }
     }
 }

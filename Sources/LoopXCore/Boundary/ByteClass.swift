@@ -8,6 +8,7 @@ enum ByteClass {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
     @inline(__always) static func isLineBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
     @inline(__always) static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inline(__always) static func upper(_ b: UInt8) -> UInt8 { isLowerLetter(b) ? b & 0xDF : b }
 
     /// Letters, digits and `_`: the characters of an identifier.
     @inline(__always) static func isIdentifier(_ b: UInt8) -> Bool { isAlphanumeric(b) || b == 0x5F }

@@ -22,6 +22,8 @@ extension LeakMatcher {
         guard stop > start else { return true }
         let value = lowercased(start..<stop)
         if LeakMatcher.isPlaceholder(value) || LeakMatcher.isNullWord(value) { return true }
+        // Prose ("the Bearer 2 scheme") rather than a token: bearer tokens are long.
+        if context == .bearer, stop - start < 16 { return true }
         guard isIdentifierPath(start..<stop) else { return false }
         return isVariableName(start..<stop, lowered: value, followedByCall: stop < end && (bytes[stop] == 0x28 || bytes[stop] == 0x5B), context)
     }

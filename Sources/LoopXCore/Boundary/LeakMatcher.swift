@@ -36,18 +36,40 @@ struct LeakMatcher {
         return table
     }()
 
+    /// The two-byte openings of every pattern, indexed by `first << 8 | second`. Testing the
+    /// pair first keeps the matchers from running on the many ordinary `a`, `t`, `p` and `l`.
+    static let openings: [Bool] = {
+        var table = [Bool](repeating: false, count: 1 << 16)
+        func set(_ pair: String, foldCase: Bool) {
+            let bytes = Array(pair.utf8)
+            let firsts = foldCase ? [ByteClass.lower(bytes[0]), ByteClass.upper(bytes[0])] : [bytes[0]]
+            let seconds = foldCase ? [ByteClass.lower(bytes[1]), ByteClass.upper(bytes[1])] : [bytes[1]]
+            for first in firsts { for second in seconds { table[Int(first) << 8 | Int(second)] = true } }
+        }
+        for pair in ["la", "do", "be", "au", "to", "pa"] { set(pair, foldCase: true) }
+        for pair in ["AK", "AS", "t-", "/U", "/h", "/e", "10", "17", "19", "--", "gh", "gi", "xo", "\"r"] {
+            set(pair, foldCase: false)
+        }
+        return table
+    }()
+
     /// Every hit in file order.
     func hits() -> [LeakHit] {
         var hits: [LeakHit] = []
         let count = bytes.count
+        guard count >= 2 else { return hits }
         LeakMatcher.anchors.withUnsafeBufferPointer { table in
-            var index = 0
-            while index < count {
-                let code = table[Int(bytes[index])]
-                if code != 0, let anchor = Anchor(rawValue: code) {
-                    match(anchor, at: index, into: &hits)
+            LeakMatcher.openings.withUnsafeBufferPointer { openings in
+                var previous = Int(bytes[0])
+                var index = 1
+                while index < count {
+                    let current = Int(bytes[index])
+                    if openings[previous << 8 | current], let anchor = Anchor(rawValue: table[previous]) {
+                        match(anchor, at: index - 1, into: &hits)
+                    }
+                    previous = current
+                    index += 1
                 }
-                index += 1
             }
         }
         return hits
