@@ -14,6 +14,8 @@ struct LoopX: ParsableCommand {
         subcommands: [
             DoctorCommand.self,
             CheckCommand.self,
+            LarkCardCommand.self,
+            NewProjectPromptCommand.self,
         ]
     )
 

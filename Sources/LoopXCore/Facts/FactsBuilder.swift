@@ -1,0 +1,41 @@
+/// Assembles the facts of one goal from the real files: registry entry, run history (read
+/// backwards, so the cost does not grow with the index), active state, spend window, health,
+/// project checkout, recorded obligation and, for gates, the proposed action.
+public struct FactsBuilder: Sendable {
+    /// How many of the newest runs the `history` fact holds.
+    public static let historyWindow = 50
+
+    public var store: GoalStore
+    public var health: HealthFacts
+
+    public init(store: GoalStore, health: HealthFacts = HealthFacts()) {
+        self.store = store
+        self.health = health
+    }
+
+    /// The facts document for `goalID` at the context's `now`; a goal missing from the
+    /// registry yields `goal.missing: true` and otherwise default facts.
+    public func facts(goalID: GoalID, action: JSONValue? = nil) -> FactsDocument {
+        let now = store.context.now
+        let entry = store.registry.goal(id: goalID.rawValue)
+        var document = FactsDocument()
+        document["now"] = .string(now.rfc3339)
+        let goal = GoalFacts.goal(entry, id: goalID.rawValue)
+        document["goal"] = goal
+        document["health"] = health.json
+        if let action { document["action"] = action }
+        guard let entry else { return document }
+
+        document["profile"] = entry.executionProfile.json
+        let history = store.history(goalID)
+        let runs = history.newest(limit: FactsBuilder.historyWindow)
+        document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
+        let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
+        document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now))
+        let statePath = store.stateFilePath(of: entry)
+        document["state"] = StateFacts.state(path: statePath, now: now)
+        document["project"] = ProjectFacts.project(repo: entry.repo, statePath: statePath)
+        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs)
+        return document
+    }
+}

@@ -1,0 +1,41 @@
+/// The `history` and `spend` facts from the run index, read from its end.
+enum HistoryFacts {
+    /// The newest runs, newest first, overlays merged, with artifact existence checked on disk.
+    static func history(_ runs: [RunRecord], runtimeRoot: String) -> JSONValue {
+        .array(runs.compactMap { run in
+            guard run.timestamp != nil else { return nil }
+            var fields = JSONValue.object(run.fields).removingNulls.objectValue ?? JSONObject()
+            fields["json_exists"] = .bool(exists(run.jsonPath, root: runtimeRoot))
+            fields["markdown_exists"] = .bool(exists(run.markdownPath, root: runtimeRoot))
+            return .object(fields)
+        })
+    }
+
+    private static func exists(_ path: String?, root: String) -> Bool {
+        guard let path, !path.isEmpty else { return false }
+        return FileSystem.isRegularFile(path.hasPrefix("/") ? path : FileSystem.join(root, path))
+    }
+
+    /// Spend events inside `[now - window, now]`: count of spends, net slots, voided slots.
+    static func spend(_ events: [SpendEvent]) -> JSONValue {
+        var count: Int64 = 0
+        var slots: Int64 = 0
+        var voided: Int64 = 0
+        var newest: SpendEvent?
+        for event in events {
+            switch event.kind {
+            case .spent:
+                count += 1
+                slots += event.slots
+                if newest.map({ event.instant > $0.instant }) ?? true { newest = event }
+            case .voided:
+                voided += event.slots
+            }
+        }
+        var object: JSONObject = [
+            "count": .int(count), "slots": .int(max(slots - voided, 0)), "voided_slots": .int(voided),
+        ]
+        if let newest { object["newest"] = .string(newest.instant.rfc3339) }
+        return .object(object)
+    }
+}

@@ -1,0 +1,63 @@
+/// Execution obligations tracked across heartbeats. When `quota should-run` tells an agent
+/// it must attempt work, the obligation is recorded beside the goal's runs; later decisions
+/// check whether a run written since discharged it or whether it lapsed.
+public struct ObligationLedger: Sendable {
+    public var goalDirectory: String
+
+    public init(goalDirectory: String) {
+        self.goalDirectory = goalDirectory
+    }
+
+    public var path: String { FileSystem.join(goalDirectory, "obligation.json") }
+
+    /// The recorded obligation, if any.
+    public func current() -> JSONObject? {
+        guard FileSystem.isRegularFile(path), let bytes = try? FileSystem.readBytes(path),
+            let value = try? JSONParser.parse(bytes, path: path)
+        else { return nil }
+        return value.objectValue
+    }
+
+    /// Records an obligation issued at `now` (replacing the previous one).
+    public func record(_ obligation: JSONObject, at now: Timestamp) throws(FileSystem.Failure) {
+        var object = obligation
+        object["issued_at"] = .string(now.rfc3339)
+        object["schema_version"] = "loopx_obligation_v1"
+        try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n")
+    }
+
+    /// Whether a run discharges an obligation: a state write-back that names its delivery
+    /// outcome, or a spent quota slot (spending requires validated delivery).
+    public static func discharges(_ run: RunRecord) -> Bool {
+        if run.classification == "quota_slot_spent" { return true }
+        if run.fields["quota_event"]?["event_type"]?.stringValue == "quota_slot_spent" { return true }
+        return run.classification == "state_refreshed" && !(run.deliveryOutcome ?? "").isEmpty
+    }
+
+    /// The `obligation` fact against the newest runs (newest first).
+    public func fact(runs: [RunRecord]) -> JSONValue {
+        guard let recorded = current(), let issuedText = recorded["issued_at"]?.stringValue,
+            let issued = Timestamp(rfc3339: issuedText)
+        else { return ["exists": false, "status": "none"] }
+        var fact: JSONObject = [
+            "exists": true, "issued_at": .string(issued.rfc3339),
+            "kind": recorded["kind"] ?? "", "minimum": recorded["minimum"] ?? "",
+            "effective_action": recorded["effective_action"] ?? "",
+            "must_attempt_work": recorded["must_attempt_work"] ?? false,
+        ]
+        let discharging = runs.last { run in
+            guard let instant = run.timestamp, instant >= issued else { return false }
+            return ObligationLedger.discharges(run)
+        }
+        if let run = discharging, let instant = run.timestamp {
+            fact["status"] = "discharged"
+            fact["discharged_by"] = [
+                "generated_at": .string(instant.rfc3339), "classification": .string(run.classification ?? ""),
+                "delivery_outcome": .string(run.deliveryOutcome ?? ""),
+            ]
+        } else {
+            fact["status"] = "lapsed"
+        }
+        return .object(fact)
+    }
+}

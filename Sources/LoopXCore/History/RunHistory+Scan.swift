@@ -1,0 +1,59 @@
+/// A full, tolerant read of an index: every run plus counts of what was skipped.
+public struct RunIndexScan: Sendable {
+    /// Runs with overlays merged, newest first.
+    public var runs: [RunRecord]
+    /// Non-blank lines (the original's `raw_count`).
+    public var rawCount = 0
+    public var blankCount = 0
+    /// Non-blank lines that are not JSON objects (including a torn last line).
+    public var invalidCount = 0
+    /// True when the last line lacks its newline and does not parse (a writer died mid-line).
+    public var tornLastLine = false
+    /// Rows repeating an earlier identity with a `human_reward` (reward overlays).
+    public var overlayRows = 0
+    /// Rows repeating an earlier identity without a reward (plain duplicates).
+    public var duplicateRows = 0
+}
+
+extension RunHistory {
+    /// Reads the whole index forwards. Use only when every row matters (checks, repairs);
+    /// the common questions use `newest`, `spendEvents` and `recentLessons`.
+    public func scanAll() -> RunIndexScan {
+        var scan = RunIndexScan(runs: [])
+        guard let bytes = try? FileSystem.readBytes(indexPath) else { return scan }
+        var rows: [RunIdentity: [JSONObject]] = [:]
+        var firstLine: [RunIdentity: Int] = [:]
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var stop = start
+            while stop < bytes.count, bytes[stop] != 0x0A { stop += 1 }
+            let line = Array(bytes[start..<stop])
+            let unterminated = stop == bytes.count
+            start = stop + 1
+            lineNumber += 1
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {
+                scan.blankCount += 1
+                continue
+            }
+            scan.rawCount += 1
+            guard let row = RunHistory.parse(line) else {
+                scan.invalidCount += 1
+                if unterminated { scan.tornLastLine = true }
+                continue
+            }
+            let identity = RunIdentity(row: row)
+            if rows[identity] == nil {
+                firstLine[identity] = lineNumber
+            } else if RunRecord.isOverlay(row) {
+                scan.overlayRows += 1
+            } else {
+                scan.duplicateRows += 1
+            }
+            rows[identity, default: []].append(row)
+        }
+        scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
+        scan.runs.sort(by: RunRecord.newestFirst)
+        return scan
+    }
+}

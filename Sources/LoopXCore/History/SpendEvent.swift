@@ -1,0 +1,42 @@
+/// One quota spend (or void) recorded in a goal's run history.
+public struct SpendEvent: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case spent = "quota_slot_spent"
+        case voided = "quota_slot_voided"
+    }
+
+    public var kind: Kind
+    public var generatedAt: String
+    public var instant: Timestamp
+    /// Slots spent (or voided): `quota_event.slots`, else `slots`, else the run's JSON file's
+    /// `quota_event.slots`, else 1.
+    public var slots: Int64
+    public var row: JSONObject
+
+    /// Reads a spend event from an index row; nil when the row is not one.
+    public init?(row: JSONObject, instant: Timestamp) {
+        let classification = row["classification"]?.stringValue
+        let event = row["quota_event"]?.objectValue
+        let type = event?["event_type"]?.stringValue ?? classification
+        guard let type, let kind = Kind(rawValue: type) ?? (event != nil ? .spent : nil) else { return nil }
+        self.kind = kind
+        self.instant = instant
+        self.row = row
+        generatedAt = row["generated_at"]?.stringValue ?? ""
+        if let n = event?["slots"]?.intValue ?? row["slots"]?.intValue {
+            slots = n
+        } else {
+            slots = SpendEvent.slotsFromArtifact(row["json_path"]?.stringValue) ?? 1
+        }
+    }
+
+    /// The original kept `quota_event` only in the run's JSON file; read it there.
+    static func slotsFromArtifact(_ path: String?) -> Int64? {
+        guard let path, let bytes = try? FileSystem.readBytes(path),
+              let json = try? JSONParser.parse(bytes, path: path) else { return nil }
+        return json["quota_event"]?["slots"]?.intValue
+    }
+
+    /// Slots with their sign: voids count negative.
+    public var signedSlots: Int64 { kind == .spent ? slots : -slots }
+}

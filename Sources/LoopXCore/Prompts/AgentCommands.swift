@@ -1,0 +1,56 @@
+/// The shell commands an agent host embeds in prompts: preflight, quota guard, spend.
+/// One place builds them so every prompt quotes them identically.
+public struct AgentCommands: Sendable {
+    public var cliBin: String
+    public var goalID: String
+    public var agentID: String?
+
+    /// The global registry every heartbeat reads, written so it expands on the agent's machine.
+    public static let globalRegistry = "\"$HOME/.codex/loopx/registry.global.json\""
+
+    public init(cliBin: String = "loopx", goalID: String, agentID: String? = nil) {
+        self.cliBin = cliBin
+        self.goalID = goalID
+        self.agentID = agentID
+    }
+
+    private var agentSuffix: String {
+        agentID.map { " --agent-id \(ShellQuote.quote($0))" } ?? ""
+    }
+
+    /// Puts `~/.local/bin` on PATH, checks the CLI exists, and runs `doctor` quietly.
+    public var preflight: String {
+        """
+        export PATH="$HOME/.local/bin:$PATH"
+        command -v \(cliBin) >/dev/null 2>&1 || { echo "\(cliBin) missing: run scripts/install-local.sh in the loopx checkout" >&2; exit 1; }
+        \(cliBin) doctor >/dev/null
+        """
+    }
+
+    /// Asks whether this goal may spend compute now (JSON, against the global registry).
+    public var quotaGuard: String {
+        "\(cliBin) --format json --registry \(AgentCommands.globalRegistry) quota should-run --goal-id \(ShellQuote.quote(goalID))\(agentSuffix)"
+    }
+
+    /// Spends exactly one slot after validated delivery.
+    public var quotaSpend: String {
+        "\(cliBin) --registry \(AgentCommands.globalRegistry) quota spend-slot --goal-id \(ShellQuote.quote(goalID)) --slots 1 --source heartbeat --execute\(agentSuffix)"
+    }
+
+    /// Writes back state with the delivery fields spelled out.
+    public var refreshState: String {
+        "\(cliBin) --registry \(AgentCommands.globalRegistry) refresh-state --goal-id \(ShellQuote.quote(goalID)) --classification <classification> --delivery-batch-scale <scale> --delivery-outcome <outcome>"
+    }
+}
+
+/// POSIX shell quoting: bare when safe, else single quotes.
+public enum ShellQuote {
+    public static func quote(_ text: String) -> String {
+        let safe = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || "-_./:=@%+,".unicodeScalars.contains(scalar))
+        }
+        if safe { return text }
+        return "'" + text.replacing("'", with: "'\\''") + "'"
+    }
+}

@@ -1,0 +1,113 @@
+/// The registry a command works against, resolved once: the project registry, or the global
+/// registry as a fallback; plus the runtime root and the paths derived from a goal.
+/// This is the loader the decisions layer uses to reach goals, state files and run history.
+public struct GoalStore: Sendable {
+    public var context: LoopXContext
+    /// The registry file in use (project, or global when falling back).
+    public var registryPath: String
+    /// The registry as read; an empty registry when the file does not exist.
+    public var registry: Registry
+    /// The file as read, for change detection on rewrite.
+    public var snapshot: FileSnapshot
+    /// True when the project registry was missing and the global registry is used instead.
+    public var usesGlobalFallback: Bool
+
+    public var exists: Bool { snapshot.bytes != nil }
+
+    /// Opens the registry for a command. Falls back to `<runtime-root>/registry.global.json`
+    /// when `--registry` was not given, the project registry does not exist and the global
+    /// one does (unless `allowGlobalFallback` is false). A missing registry is an error unless
+    /// `allowMissing`.
+    public static func open(
+        _ context: LoopXContext, allowGlobalFallback: Bool = true, allowMissing: Bool = false
+    ) throws(CommandFailure) -> GoalStore {
+        var path = context.registryPath
+        var fallback = false
+        if allowGlobalFallback, !context.registryIsExplicit, !FileSystem.exists(path) {
+            let global = context.globalRegistryPath()
+            if FileSystem.isRegularFile(global) {
+                path = global
+                fallback = true
+            }
+        }
+        let snapshot: FileSnapshot
+        do { snapshot = try FileSnapshot.read(path) } catch { throw CommandFailure(error.description) }
+        guard let bytes = snapshot.bytes else {
+            guard allowMissing else {
+                throw CommandFailure(
+                    "registry file does not exist: \(path)",
+                    hint: "run `loopx bootstrap` in the project, or pass --registry PATH")
+            }
+            return GoalStore(context: context, registryPath: path, registry: Registry(), snapshot: snapshot, usesGlobalFallback: false)
+        }
+        let registry = try RegistryCodec.decode(bytes, path: path)
+        return GoalStore(context: context, registryPath: path, registry: registry, snapshot: snapshot, usesGlobalFallback: fallback)
+    }
+
+    /// `--runtime-root`, `$LOOPX_RUNTIME_ROOT`, the registry's `common_runtime_root`, `~/.codex/loopx`.
+    public var runtimeRoot: String { context.runtimeRoot(registryCommonRoot: registry.commonRuntimeRoot) }
+
+    public var globalRegistryPath: String { FileSystem.join(runtimeRoot, "registry.global.json") }
+
+    /// The goal with this id, or a failure that says how to register it.
+    public func goal(_ id: GoalID) throws(CommandFailure) -> GoalEntry {
+        guard let goal = registry.goal(id: id.rawValue) else {
+            throw CommandFailure(
+                "goal '\(id)' is not in the registry \(registryPath)",
+                hint: "run `loopx registry` to list goals, or `loopx bootstrap --goal-id \(id)` to connect it")
+        }
+        return goal
+    }
+
+    /// The absolute path of a goal's active state file (nil when the entry has none).
+    public func stateFilePath(of goal: GoalEntry) -> String? {
+        goal.stateFilePath(environment: context.environment)
+    }
+
+    /// `<runtime-root>/goals/<id>`.
+    public func goalDirectory(_ id: GoalID) -> String {
+        FileSystem.join(FileSystem.join(runtimeRoot, "goals"), id.rawValue)
+    }
+
+    /// `<runtime-root>/goals/<id>/runs`.
+    public func runsDirectory(_ id: GoalID) -> String { FileSystem.join(goalDirectory(id), "runs") }
+
+    /// The run history of a goal.
+    public func history(_ id: GoalID) -> RunHistory { RunHistory(goalDirectory: goalDirectory(id)) }
+
+    /// Goal ids with a runtime directory under `<runtime-root>/goals/` (safe ids only).
+    public func runtimeGoalIDs() -> [GoalID] {
+        let names = (try? FileSystem.list(FileSystem.join(runtimeRoot, "goals"))) ?? []
+        return names.compactMap(GoalID.init).filter { FileSystem.isDirectory(goalDirectory($0)) }
+    }
+
+    /// Writes the registry back under its lock, refusing when the file changed since `open`.
+    public func save(_ registry: Registry) throws(CommandFailure) {
+        do {
+            try LockedRewrite.write(registry.fileBytes, over: snapshot)
+        } catch {
+            throw error.commandFailure
+        }
+    }
+}
+
+/// Reading registry bytes into a `Registry`, with positioned JSON errors.
+public enum RegistryCodec {
+    public static func decode(_ bytes: [UInt8], path: String) throws(CommandFailure) -> Registry {
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes, path: path)
+        } catch {
+            throw CommandFailure("invalid registry JSON\n" + error.rendered)
+        }
+        return try Registry(json: json, path: path)
+    }
+
+    /// Reads a registry file; nil when it does not exist.
+    public static func read(_ path: String) throws(CommandFailure) -> (Registry, FileSnapshot)? {
+        let snapshot: FileSnapshot
+        do { snapshot = try FileSnapshot.read(path) } catch { throw CommandFailure(error.description) }
+        guard let bytes = snapshot.bytes else { return nil }
+        return (try decode(bytes, path: path), snapshot)
+    }
+}

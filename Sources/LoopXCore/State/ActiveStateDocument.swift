@@ -1,0 +1,135 @@
+/// An `ACTIVE_GOAL_STATE.md` held as its exact lines (terminators included), so writing an
+/// untouched document gives back the identical bytes and an edit changes only the lines it owns.
+public struct ActiveStateDocument: Sendable, Hashable {
+    /// The lines, each with its own terminator (`\n`, `\r\n`, or none for a last line without one).
+    public private(set) var lines: [String]
+
+    /// A `## ` section: its title and the line range it spans (heading included).
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        /// Index of the heading line.
+        public var headingLine: Int
+        /// One past the section's last line (the next `## ` heading or the end).
+        public var endLine: Int
+        public var bodyLines: Range<Int> { (headingLine + 1)..<endLine }
+    }
+
+    public init(text: String) {
+        var lines: [String] = []
+        var current = ""
+        for character in text {
+            current.append(character)
+            // "\r\n" is one Character in Swift, so this covers both terminators.
+            if character == "\n" || character == "\r\n" {
+                lines.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        self.lines = lines
+    }
+
+    /// The document's bytes as text.
+    public var text: String { lines.joined() }
+
+    /// The line's content without its terminator.
+    public func content(_ index: Int) -> String {
+        var line = lines[index]
+        while line.hasSuffix("\n") || line.hasSuffix("\r\n") || line.hasSuffix("\r") { line.removeLast() }
+        return line
+    }
+
+    /// The terminator new lines should use (the document's first one, else `\n`).
+    public var newline: String { lines.first { $0.hasSuffix("\r\n") } != nil ? "\r\n" : "\n" }
+
+    /// Range of the front matter lines including both `---` fences, if the document has one.
+    public var frontMatterLines: Range<Int>? {
+        guard !lines.isEmpty, content(0).trimmingSpaces == "---" else { return nil }
+        for index in 1..<lines.count where content(index).trimmingSpaces == "---" { return 0..<(index + 1) }
+        return nil
+    }
+
+    /// Front matter as `key: value` pairs, spaces and double quotes stripped (the original's
+    /// naive reading), in file order.
+    public var frontMatter: [(key: String, value: String)] {
+        guard let range = frontMatterLines else { return [] }
+        var pairs: [(String, String)] = []
+        for index in (range.lowerBound + 1)..<(range.upperBound - 1) {
+            let line = content(index)
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = String(line[..<colon]).trimmingSpaces
+            var value = String(line[line.index(after: colon)...]).trimmingSpaces
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+            value = value.replacingOccurrences("\\\"", with: "\"")
+            if !key.isEmpty { pairs.append((key, value)) }
+        }
+        return pairs
+    }
+
+    public func frontMatterValue(_ key: String) -> String? { frontMatter.first { $0.key == key }?.value }
+
+    /// Every `## ` section in order.
+    public var sections: [Section] {
+        var result: [Section] = []
+        var inFence = false
+        for index in lines.indices {
+            let line = content(index)
+            if line.hasPrefix("```") { inFence.toggle() }
+            guard !inFence, line.hasPrefix("## ") else { continue }
+            if var last = result.popLast() {
+                last.endLine = index
+                result.append(last)
+            }
+            result.append(Section(title: String(line.dropFirst(3)).trimmingSpaces, headingLine: index, endLine: lines.count))
+        }
+        return result
+    }
+
+    /// The first section whose title is exactly `title`.
+    public func section(titled title: String) -> Section? { sections.first { $0.title == title } }
+
+    /// Replaces lines `range` with `newLines` (contents without terminators).
+    public mutating func replaceLines(_ range: Range<Int>, with newLines: [String]) {
+        let nl = newline
+        lines.replaceSubrange(range, with: newLines.map { $0 + nl })
+    }
+
+    /// Inserts lines (contents without terminators) before line `index`; ensures the line
+    /// before the insertion point ends with a newline.
+    public mutating func insertLines(_ newLines: [String], at index: Int) {
+        let nl = newline
+        if index > 0, index == lines.count, !(lines[index - 1].hasSuffix("\n")) { lines[index - 1] += nl }
+        lines.insert(contentsOf: newLines.map { $0 + nl }, at: index)
+    }
+
+    /// Sets a front matter `key: value` line in place (or adds it before the closing fence).
+    public mutating func setFrontMatter(_ key: String, _ value: String) {
+        guard let range = frontMatterLines else { return }
+        for index in (range.lowerBound + 1)..<(range.upperBound - 1) {
+            let line = content(index)
+            if let colon = line.firstIndex(of: ":"), String(line[..<colon]).trimmingSpaces == key {
+                replaceLines(index..<(index + 1), with: ["\(key): \(value)"])
+                return
+            }
+        }
+        insertLines(["\(key): \(value)"], at: range.upperBound - 1)
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        return components(separatedByString: target).joined(separator: replacement)
+    }
+
+    func components(separatedByString separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = Substring(self)
+        while let range = rest.firstRange(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}

@@ -1,0 +1,40 @@
+/// Reading and locked, change-checked editing of an active state file.
+public enum ActiveStateFile {
+    /// Reads and parses the file.
+    public static func read(_ path: String) throws(CommandFailure) -> (ActiveStateDocument, FileSnapshot) {
+        let snapshot: FileSnapshot
+        do { snapshot = try FileSnapshot.read(path) } catch { throw CommandFailure(error.description) }
+        guard let text = snapshot.text else {
+            throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` to create it, or pass --state-file")
+        }
+        return (ActiveStateDocument(text: text), snapshot)
+    }
+
+    /// Holds the file's lock for a whole edit: reads, applies `edit` to a `TodoEditor`, and
+    /// when the document changed (and `write` is true) writes it atomically, refusing if the
+    /// file changed on disk meanwhile. Returns the edit's result and whether bytes were written.
+    public static func edit<T>(
+        _ path: String, now: Timestamp, write: Bool = true,
+        _ edit: (inout TodoEditor) throws(CommandFailure) -> T
+    ) throws(CommandFailure) -> (result: T, changed: Bool, document: ActiveStateDocument) {
+        do {
+            return try LockedRewrite.update(path) { snapshot in
+                guard let text = snapshot.text else {
+                    throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` first, or pass --state-file")
+                }
+                let original = ActiveStateDocument(text: text)
+                var editor = TodoEditor(document: original, now: now)
+                let result = try edit(&editor)
+                let changed = editor.document != original
+                let bytes: [UInt8]? = changed && write ? Array(editor.document.text.utf8) : nil
+                return (bytes, (result, changed, editor.document))
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let failure as LockedRewrite.Failure {
+            throw failure.commandFailure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+extension LibYAMLFailure {
+    /// libyaml's problem as a loopx diagnostic, reworded for people who write rule files.
+    func diagnostic(index: inout YAMLSourceIndex, source: SourceText) -> Diagnostic {
+        if stage == .reader {
+            return source.diagnostic(problem, at: index.position(ofByte: problemOffset))
+        }
+        let (problemByte, problemPosition) = index.locate(problemMark)
+        let contextPosition = index.locate(contextMark).position
+        let atEnd = Self.onlyBlanksRemain(index.bytes, from: problemByte)
+        let char = problemByte < index.bytes.count ? index.bytes[problemByte] : nil
+
+        if let unclosed = unclosedMessage(atEnd: atEnd) {
+            return source.diagnostic(unclosed, at: contextPosition)
+        }
+        var message = readableProblem(char: char, source: source, at: problemPosition)
+        if let context, context != "while scanning for the next token", contextPosition != problemPosition,
+            let thing = Self.contextThing(context)
+        {
+            message += " (in the \(thing) starting at line \(contextPosition.line), column \(contextPosition.column))"
+        }
+        return source.diagnostic(message, at: problemPosition)
+    }
+
+    /// For a flow collection or quoted scalar still open at the end of the file, a message
+    /// meant for its opening bracket or quote, which is where the fix goes.
+    private func unclosedMessage(atEnd: Bool) -> String? {
+        switch (problem, context) {
+        case ("did not find expected ',' or ']'", _) where atEnd:
+            return "unclosed flow sequence: '[' has no matching ']' before the end of the file"
+        case ("did not find expected ',' or '}'", _) where atEnd:
+            return "unclosed flow mapping: '{' has no matching '}' before the end of the file"
+        case ("found unexpected end of stream", "while scanning a quoted scalar"?):
+            return "unclosed quoted string: no closing quote before the end of the file"
+        case ("found unexpected document indicator", "while scanning a quoted scalar"?):
+            return "unclosed quoted string: a document marker comes before the closing quote"
+        default:
+            return nil
+        }
+    }
+
+    private func readableProblem(char: UInt8?, source: SourceText, at position: SourcePosition) -> String {
+        let tabMessage = "tab character in indentation; YAML indents with spaces only"
+        switch problem {
+        case "found character that cannot start any token":
+            if char == 0x09 {
+                let before = Array((source.line(position.line) ?? "").unicodeScalars.prefix(position.column - 1))
+                return before.allSatisfy({ $0 == " " || $0 == "\t" })
+                    ? tabMessage : "a tab cannot start a value here; use spaces"
+            }
+            let shown = source.line(position.line).flatMap { line in
+                line.unicodeScalars.dropFirst(position.column - 1).first.map { String($0) }
+            } ?? "?"
+            if shown == "@" || shown == "`" {
+                return "'\(shown)' is reserved and cannot start a plain value; quote the value"
+            }
+            return "unexpected character '\(shown)'"
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
+            return tabMessage
+        case "mapping values are not allowed in this context":
+            return "unexpected ':' (a value containing ': ' must be quoted, or the indentation is wrong)"
+        case "block sequence entries are not allowed in this context":
+            return "a '-' sequence entry is not allowed here (check the indentation)"
+        case "could not find expected ':'":
+            return "expected ':' after this key"
+        case "found unknown escape character":
+            return "unknown escape sequence in a double-quoted string"
+        case "did not find expected hexdecimal number":
+            return "invalid escape: expected hexadecimal digits"
+        case "found invalid Unicode character escape code":
+            return "invalid Unicode escape: not a valid code point (a lone surrogate?)"
+        case "did not find expected node content":
+            return "expected a value here"
+        case "did not find expected key":
+            return "expected a mapping key here (check the indentation)"
+        case "did not find expected '-' indicator":
+            return "expected a '-' sequence entry here (check the indentation)"
+        case "did not find expected <document start>":
+            return "expected '---' before another document"
+        case "did not find expected alphabetic or numeric character":
+            return "expected an anchor or alias name (letters, digits, '-' or '_')"
+        case "did not find expected comment or line break":
+            return "unexpected text after a block scalar indicator"
+        case "found an indentation indicator equal to 0":
+            return "a block scalar's indentation indicator must be 1 to 9"
+        default:
+            return problem
+                .replacing("did not find expected", with: "expected")
+                .replacing("hexdecimal", with: "hexadecimal")
+        }
+    }
+
+    /// "while parsing a block mapping" → "block mapping".
+    private static func contextThing(_ context: String) -> String? {
+        for prefix in ["while parsing a ", "while scanning a ", "while parsing an ", "while scanning an "]
+        where context.hasPrefix(prefix) {
+            return String(context.dropFirst(prefix.count))
+        }
+        return nil
+    }
+
+    private static func onlyBlanksRemain(_ bytes: [UInt8], from offset: Int) -> Bool {
+        var i = offset
+        var inComment = false
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                inComment = false
+            } else if b == UInt8(ascii: "#") {
+                inComment = true
+            } else if !inComment, b != 0x20, b != 0x09, b != 0x0D {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds loopx and runs every test suite: the Swift tests (unit and end-to-end through the
+# built binary), the built-in rule fixtures, and the CEL conformance sample when ../shared is
+# beside the checkout. Exits non-zero on any failure.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+. scripts/lib/deps.sh
+loopx_ensure_swift
+loopx_ensure_libyaml
+
+echo "== build"
+swift build 2>&1 | tail -n 3
+bin="$root/.build/debug/loopx"
+
+echo "== swift test"
+set +e
+LOOPX_BIN="$bin" swift test 2>&1 | tee .build/swift-test.log
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  echo "swift test failed (exit $status); failures:" >&2
+  grep -E '✘|error:' .build/swift-test.log | head -n 40 >&2 || true
+  exit "$status"
+fi
+
+# Whether the built binary has a subcommand (suites of later features join when they land).
+has_command() { "$bin" --help | grep -Eq "^  $1( |$)"; }
+
+if has_command rules && [ -d Rules/tests ]; then
+  echo "== loopx rules test --require-pairs (built-in rules)"
+  "$bin" rules test --require-pairs Rules/tests
+fi
+
+conformance="$root/../shared/conformance/run.py"
+if [ -f "$conformance" ] && has_command expr; then
+  echo "== CEL conformance (must sections)"
+  python3 "$conformance" "$bin expr eval --jsonl" \
+    --sections basic,comparisons,conversions,fields,fp_math,integer_math,lists,logic,macros,parse,plumbing,string,timestamps,namespace
+fi
+echo "== all test suites passed"
