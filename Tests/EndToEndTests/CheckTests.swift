@@ -87,3 +87,41 @@ import Testing
         #expect(usage.status == 2)
     }
 }
+
+/// The registry and run-history parts of `loopx check`, read through the data layer.
+@Suite struct CheckRegistryTests {
+    @Test func reportsRegistryProblemsBoundaryClassAndInvalidHistoryLines() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let registry = """
+            {"schema_version": "loopx_registry_v0", "goals": [
+              {"id": "alpha", "repo": ".", "domain": "docs", "state_file": ".codex/goals/alpha/ACTIVE_GOAL_STATE.md",
+               "adapter": {"kind": "read_only_project_map_v0"}},
+              {"id": "beta", "repo": "."}
+            ]}
+            """
+        try runner.write("project/.loopx/registry.json", registry)
+        try runner.write("rt/goals/alpha/runs/index.jsonl", """
+            {"generated_at": "2026-01-01T07:00:00Z", "goal_id": "alpha", "classification": "state_refreshed"}
+            {not json
+            {"generated_at": "2026-01-01T07:30:00Z", "goal_id": "alpha", "classification": "state_refreshed"}
+
+            """)
+        let result = try runner.run(
+            ["check", "--format", "json", "--runtime-root", runner.home.path + "/rt"],
+            cwd: runner.home.appendingPathComponent("project"))
+        #expect(result.status == 1)
+        let payload = try JSONParser.parse(result.stdout)
+        let codes = payload["registry_problems"]?.arrayValue?.compactMap { $0["code"]?.stringValue } ?? []
+        #expect(codes == ["registry_goal_missing_domain", "registry_goal_missing_state_file", "registry_goal_missing_adapter_kind"])
+        let errors = payload["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.filter { $0.hasPrefix("registry problem: ") }.count == 3)
+        #expect(payload["registry_boundary"]?["classification"] == .string("project_local_private_registry"))
+        #expect(payload["run_history_invalid_lines"] == .int(1))
+        let checks = payload["checks"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(checks.contains("registry goals checked: 2"))
+        #expect(checks.contains("run-history goals=1 runs=2"))
+        let warnings = payload["warnings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(warnings.contains("invalid run-history lines: alpha: 1"))
+    }
+}

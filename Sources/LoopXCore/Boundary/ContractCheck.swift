@@ -21,10 +21,12 @@ public struct ContractCheck: Sendable {
     public func run(progress: ((ScanProgress) -> Void)? = nil) -> CheckReport {
         let environment = context.environment
         let root = environment.absolute(scanRoot ?? ".")
-        let registryPath = context.registryPath
-        let registryJSON = loadRegistryJSON(registryPath)
-        let runtimeRoot = context.runtimeRoot(registryCommonRoot: registryJSON.value?["common_runtime_root"]?.stringValue)
-        let allowDocs = registryJSON.value?["public_boundary"]?["tracked_private_doc_urls"]?.stringValue == "allow"
+        let opened: Result<GoalStore, CommandFailure>
+        do { opened = .success(try GoalStore.open(context)) } catch { opened = .failure(error) }
+        let store = try? opened.get()
+        let registryPath = store?.registryPath ?? context.registryPath
+        let runtimeRoot = store?.runtimeRoot ?? context.runtimeRoot()
+        let allowDocs = store?.registry.root["public_boundary"]?["tracked_private_doc_urls"]?.stringValue == "allow"
         let roots = scanPaths.isEmpty ? [root] : scanPaths.map { path in
             path.hasPrefix("/") || path.hasPrefix("~") ? environment.absolute(path) : FileSystem.normalize(FileSystem.join(root, path))
         }
@@ -33,29 +35,35 @@ public struct ContractCheck: Sendable {
         let scan = BoundaryScanner(options: options).scan(progress: progress)
         var report = CheckReport(registryPath: options.display(registryPath), runtimeRoot: runtimeRoot, scan: scan)
 
-        if let json = registryJSON.value {
-            report.checks.append("registry readable: \(report.registryPath)")
-            let boundary = RegistryBoundary(json: json, path: registryPath, gitExecutable: gitExecutable)
-            report.registryBoundary = boundary
-            report.checks.append("registry boundary classification: \(boundary.classification.rawValue)")
-            for risk in boundary.risks {
-                if risk.blocking {
-                    report.errors.append("registry boundary risk: \(risk.code)")
-                } else if risk.code == "registry_should_be_gitignored" {
-                    report.warnings.append("registry should be gitignored: \(report.registryPath)")
-                }
-            }
-        } else {
-            report.errors.append("registry unavailable: \(registryJSON.error ?? "unknown error")")
+        switch opened {
+        case .success(let store): addRegistry(store, to: &report)
+        case .failure(let failure): report.errors.append("registry unavailable: \(failure.message)")
         }
-
         if FileSystem.isDirectory(runtimeRoot) {
             report.checks.append("runtime root resolved: \(runtimeRoot)")
         } else {
             report.warnings.append("runtime root does not exist yet: \(runtimeRoot)")
         }
+        if let store { addRunHistory(store, to: &report) }
         addScan(scan, to: &report)
         return report
+    }
+
+    private func addRegistry(_ store: GoalStore, to report: inout CheckReport) {
+        let problems = store.registry.problems(environment: context.environment)
+        report.registryProblems = problems.map(\.json)
+        for problem in problems { report.errors.append("registry problem: \(problem.text)") }
+        report.checks.append("registry goals checked: \(store.registry.goals.count)")
+        let boundary = RegistryBoundary(json: store.registry.json, path: store.registryPath, gitExecutable: gitExecutable)
+        report.registryBoundary = boundary
+        report.checks.append("registry boundary classification: \(boundary.classification.rawValue)")
+        for risk in boundary.risks {
+            if risk.blocking {
+                report.errors.append("registry boundary risk: \(risk.code)")
+            } else if risk.code == "registry_should_be_gitignored" {
+                report.warnings.append("registry should be gitignored: \(report.registryPath)")
+            }
+        }
     }
 
     private func addScan(_ scan: BoundaryScanResult, to report: inout CheckReport) {
@@ -64,21 +72,6 @@ public struct ContractCheck: Sendable {
         if scan.clean { report.checks.append("public boundary scan clean: \(scan.filesScanned) files") }
         report.checks.append("private-state paths skipped: \(scan.skipped.privateState)")
         report.checks.append("credential references downgraded: \(scan.referencesDowngraded)")
-    }
-
-    /// The registry document, or why it cannot be read.
-    private func loadRegistryJSON(_ path: String) -> (value: JSONValue?, error: String?) {
-        guard FileSystem.isRegularFile(path) else { return (nil, "registry file does not exist: \(path)") }
-        do {
-            let bytes = try FileSystem.readBytes(path)
-            return (try JSONParser.parse(bytes, path: path), nil)
-        } catch let failure as FileSystem.Failure {
-            return (nil, failure.description)
-        } catch let diagnostic as Diagnostic {
-            return (nil, "invalid registry JSON: \(diagnostic.path):\(diagnostic.position.line):\(diagnostic.position.column): \(diagnostic.message)")
-        } catch {
-            return (nil, "\(error)")
-        }
     }
 }
 
