@@ -10,8 +10,18 @@ import Testing
 
     @Test func oneFindingPerLineAndRuleAndAValueOutweighsAReference() {
         #expect(boundaryRules("token=$A password=$B") == ["credential:note"])
-        #expect(boundaryRules("token=$A password=\"hunter2\"") == ["credential:error"])
+        #expect(boundaryRules("token=$A password=\"hunter2\"") == ["credential:error"])  // loopx-boundary: allow
         #expect(boundaryRules("token=$A\ntoken=$B") == ["credential:note", "credential:note"])
+    }
+
+    @Test func thePragmaWaivesHitsOnItsOwnLineOnly() {
+        let text = "ip \(Planted.privateIP)  # loopx-boundary: " + "allow\nip \(Planted.privateIP)\n"
+        guard case .scanned(let findings, let allowed) = FileFindings.scan(Array(text.utf8), path: "a.sh", fileName: "a.sh") else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(findings.map(\.rendered) == ["a.sh:2: private_ip"])
+        #expect(allowed == 1)
     }
 
     @Test func binaryAndNonUTF8FilesAreSkipped() {

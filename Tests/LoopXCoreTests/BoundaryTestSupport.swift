@@ -20,7 +20,7 @@ enum Planted {
 /// Scans a text as one file and returns its findings (notes included).
 func boundaryFindings(_ text: String, file: String = "notes.md") -> [BoundaryFinding] {
     switch FileFindings.scan(Array(text.utf8), path: file, fileName: file) {
-    case .scanned(let findings): return findings
+    case .scanned(let findings, _): return findings
     case let other:
         Issue.record("expected text, got \(other)")
         return []

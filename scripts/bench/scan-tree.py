@@ -38,9 +38,9 @@ CODE = [
 AWS = "AKIA" + "QWERTYUIOPASDFGH"
 PLANTS = [
     "aws_access_key_id = " + AWS,
-    "db host 10.20.30.40 port 5432",
+    "db host 10." + "20.30.40 port 5432",
     "see " + "/Users/" + "hzq/Documents/plan.md",
-    "doc: https://acme." + "larkoffice.com/wiki/abc",
+    "doc: https://acme.lark" + "office.com/wiki/abc",
     "task " + "t-20" + "250101123456-abcd",
 ]
 

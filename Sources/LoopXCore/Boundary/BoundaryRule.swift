@@ -1,6 +1,6 @@
 /// A public/private boundary rule: the name a hit is reported under, never the text it matched.
 public enum BoundaryRule: String, Sendable, Hashable, CaseIterable, Comparable {
-    /// A link to a private document host (`larkoffice`, `docs.internal`).
+    /// A link to a private document host (the hosts are listed in docs/check.md).
     case privateDocURL = "private_doc_url"
     /// A credential literal: AWS-style key, bearer token, `token=`/`password=` value, private key block.
     case credential

@@ -69,6 +69,8 @@ public struct BoundaryScanResult: Sendable, Equatable {
 
     /// Credential hits that were only references (`$TOKEN`, placeholders) and so downgraded.
     public var referencesDowngraded = 0
+    /// Findings waived by a `loopx-boundary: allow` pragma on their line.
+    public var allowedByPragma = 0
 
     public var json: JSONValue {
         var counts = JSONObject()
@@ -82,6 +84,7 @@ public struct BoundaryScanResult: Sendable, Equatable {
             "blocking_count": .int(Int64(blocking.count)),
             "counts_by_rule": .object(counts),
             "credential_references_downgraded": .int(Int64(referencesDowngraded)),
+            "allowed_by_pragma": .int(Int64(allowedByPragma)),
             "findings": .array(findings.map(\.json)),
             "warnings": .array(warnings.map(\.json)),
         ])

@@ -54,8 +54,9 @@ public struct BoundaryScanner: Sendable {
         switch FileFindings.scan(bytes, path: shown, fileName: candidate.fileName) {
         case .binary: result.skipped.binary += 1
         case .notUTF8: result.skipped.notUTF8 += 1
-        case .scanned(let found):
+        case .scanned(let found, let allowed):
             result.filesScanned += 1
+            result.allowedByPragma += allowed
             let allowDocs = options.allowTrackedPrivateDocURLs && candidate.isTracked
             for finding in found {
                 if finding.severity == .note {

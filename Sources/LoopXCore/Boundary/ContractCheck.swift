@@ -72,6 +72,7 @@ public struct ContractCheck: Sendable {
         if scan.clean { report.checks.append("public boundary scan clean: \(scan.filesScanned) files") }
         report.checks.append("private-state paths skipped: \(scan.skipped.privateState)")
         report.checks.append("credential references downgraded: \(scan.referencesDowngraded)")
+        if scan.allowedByPragma > 0 { report.checks.append("boundary hits allowed by pragma: \(scan.allowedByPragma)") }
     }
 }
 

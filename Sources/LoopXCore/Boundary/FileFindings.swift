@@ -6,8 +6,9 @@ import Darwin
 
 /// The outcome of scanning one file's bytes.
 public enum FileScanOutcome: Sendable, Equatable {
-    /// Text that was scanned, with its findings (possibly none).
-    case scanned([BoundaryFinding])
+    /// Text that was scanned, with its findings (possibly none) and the number of lines whose
+    /// hits were waived by the `loopx-boundary: allow` pragma.
+    case scanned([BoundaryFinding], allowed: Int)
     /// Skipped: a NUL byte in the first 8 KiB.
     case binary
     /// Skipped: not valid UTF-8.
@@ -26,7 +27,11 @@ public enum FileFindings {
             case .notUTF8: return .notUTF8
             case .text:
                 let hits = LeakMatcher(bytes: buffer, checksPackageRegistry: checksRegistry).hits()
-                return .scanned(findings(from: hits, in: buffer, path: path))
+                let all = findings(from: hits, in: buffer, path: path)
+                guard !all.isEmpty else { return .scanned([], allowed: 0) }
+                let waived = pragmaLines(in: buffer, lines: Set(all.map(\.line)))
+                let kept = all.filter { !waived.contains($0.line) }
+                return .scanned(kept, allowed: all.count - kept.count)
             }
         }
     }
@@ -52,6 +57,38 @@ public enum FileFindings {
             findings.append(BoundaryFinding(path: path, line: line, rule: hit.rule, severity: severity))
         }
         return findings
+    }
+
+    /// The marker that waives every hit on its own line, for text that must name a pattern
+    /// (a rule's own source, a test fixture). It is visible in review, unlike a config entry.
+    public static let pragma: StaticString = "loopx-boundary: allow"
+
+    /// Of `lines` (1-based), those that carry the pragma.
+    static func pragmaLines(in buffer: UnsafeBufferPointer<UInt8>, lines: Set<Int>) -> Set<Int> {
+        var waived: Set<Int> = []
+        guard let base = buffer.baseAddress else { return waived }
+        let length = pragma.utf8CodeUnitCount
+        let pattern = pragma.utf8Start
+        var line = 1
+        var start = 0
+        while start <= buffer.count, waived.count < lines.count {
+            var end = start
+            while end < buffer.count, buffer[end] != 0x0A { end += 1 }
+            if lines.contains(line), end - start >= length {
+                var offset = start
+                while offset + length <= end {
+                    if memcmp(base + offset, pattern, length) == 0 {
+                        waived.insert(line)
+                        break
+                    }
+                    offset += 1
+                }
+            }
+            if end >= buffer.count { break }
+            start = end + 1
+            line += 1
+        }
+        return waived
     }
 
     /// Counts `\n` bytes in `[from, to)` with memchr.

@@ -6,15 +6,30 @@ extension LeakMatcher {
     func isReference(valueAt start: Int, _ context: ValueContext) -> Bool {
         let end = lineEnd(from: start)
         guard start < end else { return true }
-        let first = bytes[start]
+        var first = bytes[start]
         if LeakMatcher.opensReference(first) { return true }
-        if first == 0x22 || first == 0x27 || first == 0x60 {
+        // Inside a string literal of code: `\(x)` interpolates, `\"` is an escaped quote.
+        var escaped = false
+        if first == 0x5C, start + 1 < end {
+            if bytes[start + 1] == 0x28 { return true }
+            if LeakMatcher.isQuote(bytes[start + 1]) {
+                escaped = true
+                first = bytes[start + 1]
+            }
+        }
+        if LeakMatcher.isQuote(first) {
             // In `"Bearer " + token` the quote closes the literal: the value is computed.
             if context == .bearer { return true }
-            var close = start + 1
+            // An odd number of these quotes before it on the line means this one closes a
+            // string (`"token=" + t`, a Markdown span `` `token=` ``): no value follows.
+            if !escaped, quoteCountBefore(start, quote: first) % 2 == 1 { return true }
+            let open = escaped ? start + 2 : start + 1
+            var close = open
             while close < end, bytes[close] != first { close += 1 }
-            let inner = (start + 1)..<close
+            if escaped, close > open, bytes[close - 1] == 0x5C { close -= 1 }
+            let inner = open..<close
             if inner.isEmpty || LeakMatcher.opensReference(bytes[inner.lowerBound]) { return true }
+            if inner.count >= 2, bytes[inner.lowerBound] == 0x5C, bytes[inner.lowerBound + 1] == 0x28 { return true }
             return LeakMatcher.isPlaceholder(lowercased(inner))
         }
         var stop = start
@@ -26,6 +41,18 @@ extension LeakMatcher {
         if context == .bearer, stop - start < 16 { return true }
         guard isIdentifierPath(start..<stop) else { return false }
         return isVariableName(start..<stop, lowered: value, followedByCall: stop < end && (bytes[stop] == 0x28 || bytes[stop] == 0x5B), context)
+    }
+
+    /// How many `quote` bytes precede `offset` on its line (looking back at most 4 KiB).
+    private func quoteCountBefore(_ offset: Int, quote: UInt8) -> Int {
+        var count = 0
+        var cursor = offset - 1
+        let limit = max(0, offset - 4096)
+        while cursor >= limit, !ByteClass.isLineBreak(bytes[cursor]) {
+            if bytes[cursor] == quote { count += 1 }
+            cursor -= 1
+        }
+        return count
     }
 
     /// Decides whether an identifier-shaped value names a variable or is itself a secret.
@@ -86,6 +113,8 @@ extension LeakMatcher {
         }
         return segmentLength > 0 || range.isEmpty
     }
+
+    static func isQuote(_ b: UInt8) -> Bool { b == 0x22 || b == 0x27 || b == 0x60 }
 
     /// `$X`, `${X}`, `<x>`, `{x}`, `%X%`: the value is supplied from elsewhere.
     static func opensReference(_ b: UInt8) -> Bool {

@@ -7,7 +7,7 @@ enum RegistryMarkers {
     /// Keys whose any value points at a raw (often private) source.
     static let sourceKeys: Set<String> = ["url", "doc_url", "wiki_url", "document_id", "wiki_node_token", "source_ref"]
     static let pathFragments = ["/Users/", "/private/", "/var/folders/", "/tmp/", "~/"]
-    static let privateWords = ["larkoffice", "docs.internal", "bearer", "authorization", "token", "password", "secret"]
+    static let privateWords = ["larkoffice", "docs.internal", "bearer", "authorization", "token", "password", "secret"]  // loopx-boundary: allow
 
     static func collect(in json: JSONValue, limit: Int) -> [RegistryBoundary.Marker] {
         var markers: [RegistryBoundary.Marker] = []
