@@ -54,6 +54,24 @@ public struct BoundaryScanResult: Sendable, Equatable {
     /// Whether git told the scan which files are tracked.
     public var usedGit: Bool
 
+    /// A result with nothing in it, for a worker to fill.
+    static var empty: BoundaryScanResult {
+        BoundaryScanResult(scanRoots: [], findings: [], warnings: [], filesScanned: 0, skipped: BoundarySkipCounts(), usedGit: false)
+    }
+
+    /// Adds a worker's file counts, findings and warnings to this result.
+    mutating func absorb(_ other: BoundaryScanResult) {
+        findings += other.findings
+        warnings += other.warnings
+        filesScanned += other.filesScanned
+        referencesDowngraded += other.referencesDowngraded
+        allowedByPragma += other.allowedByPragma
+        skipped.binary += other.skipped.binary
+        skipped.notUTF8 += other.skipped.notUTF8
+        skipped.tooLarge += other.skipped.tooLarge
+        skipped.unreadable += other.skipped.unreadable
+    }
+
     /// Findings that block publication.
     public var blocking: [BoundaryFinding] { findings.filter { $0.severity == .error } }
 
