@@ -33,7 +33,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LoopXRulesTests", dependencies: ["LoopXRules"]),
+        .testTarget(
+            name: "LoopXRulesTests", dependencies: ["LoopXRules"],
+            // Fixture files are read from the source tree (located through #filePath).
+            exclude: ["Fixtures"]
+        ),
         .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
     ]

@@ -14,8 +14,16 @@ struct LoopX: ParsableCommand {
         subcommands: [
             DoctorCommand.self,
             CheckCommand.self,
+            ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
         ]
     )
 

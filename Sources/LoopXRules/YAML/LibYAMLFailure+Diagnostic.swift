@@ -1,6 +1,9 @@
 extension LibYAMLFailure {
     /// libyaml's problem as a loopx diagnostic, reworded for people who write rule files.
-    func diagnostic(index: inout YAMLSourceIndex, source: SourceText) -> Diagnostic {
+    /// `openFlow` is the innermost flow collection still open when libyaml stopped.
+    func diagnostic(
+        index: inout YAMLSourceIndex, source: SourceText, openFlow: (isMapping: Bool, position: SourcePosition)?
+    ) -> Diagnostic {
         if stage == .reader {
             return source.diagnostic(problem, at: index.position(ofByte: problemOffset))
         }
@@ -9,43 +12,49 @@ extension LibYAMLFailure {
         let atEnd = Self.onlyBlanksRemain(index.bytes, from: problemByte)
         let char = problemByte < index.bytes.count ? index.bytes[problemByte] : nil
 
-        if let unclosed = unclosedMessage(atEnd: atEnd) {
+        if atEnd, stage == .parser, let openFlow {
+            return source.diagnostic(
+                openFlow.isMapping
+                    ? "unclosed flow mapping: '{' has no matching '}' before the end of the file"
+                    : "unclosed flow sequence: '[' has no matching ']' before the end of the file",
+                at: openFlow.position)
+        }
+        if let unclosed = unclosedQuote() {
             return source.diagnostic(unclosed, at: contextPosition)
         }
         var message = readableProblem(char: char, source: source, at: problemPosition)
         if let context, context != "while scanning for the next token", contextPosition != problemPosition,
+            !message.hasPrefix(Self.tabMessage),
             let thing = Self.contextThing(context)
         {
-            message += " (in the \(thing) starting at line \(contextPosition.line), column \(contextPosition.column))"
+            message += " (in the \(thing) that starts at line \(contextPosition.line), column \(contextPosition.column))"
         }
         return source.diagnostic(message, at: problemPosition)
     }
 
-    /// For a flow collection or quoted scalar still open at the end of the file, a message
-    /// meant for its opening bracket or quote, which is where the fix goes.
-    private func unclosedMessage(atEnd: Bool) -> String? {
-        switch (problem, context) {
-        case ("did not find expected ',' or ']'", _) where atEnd:
-            return "unclosed flow sequence: '[' has no matching ']' before the end of the file"
-        case ("did not find expected ',' or '}'", _) where atEnd:
-            return "unclosed flow mapping: '{' has no matching '}' before the end of the file"
-        case ("found unexpected end of stream", "while scanning a quoted scalar"?):
+    /// For a quoted scalar still open at the end of the file (or at a document marker), a
+    /// message meant for its opening quote, which is where the fix goes.
+    private func unclosedQuote() -> String? {
+        guard context == "while scanning a quoted scalar" else { return nil }
+        switch problem {
+        case "found unexpected end of stream":
             return "unclosed quoted string: no closing quote before the end of the file"
-        case ("found unexpected document indicator", "while scanning a quoted scalar"?):
+        case "found unexpected document indicator":
             return "unclosed quoted string: a document marker comes before the closing quote"
         default:
             return nil
         }
     }
 
+    static let tabMessage = "tab character in indentation; YAML indents with spaces only"
+
     private func readableProblem(char: UInt8?, source: SourceText, at position: SourcePosition) -> String {
-        let tabMessage = "tab character in indentation; YAML indents with spaces only"
         switch problem {
         case "found character that cannot start any token":
             if char == 0x09 {
                 let before = Array((source.line(position.line) ?? "").unicodeScalars.prefix(position.column - 1))
                 return before.allSatisfy({ $0 == " " || $0 == "\t" })
-                    ? tabMessage : "a tab cannot start a value here; use spaces"
+                    ? Self.tabMessage : "a tab cannot start a value here; use spaces"
             }
             let shown = source.line(position.line).flatMap { line in
                 line.unicodeScalars.dropFirst(position.column - 1).first.map { String($0) }
@@ -56,11 +65,11 @@ extension LibYAMLFailure {
             return "unexpected character '\(shown)'"
         case "found a tab character that violates indentation",
             "found a tab character where an indentation space is expected":
-            return tabMessage
+            return Self.tabMessage
         case "mapping values are not allowed in this context":
-            return "unexpected ':' (a value containing ': ' must be quoted, or the indentation is wrong)"
+            return "unexpected ':'; quote a value that contains ': ', or check the indentation"
         case "block sequence entries are not allowed in this context":
-            return "a '-' sequence entry is not allowed here (check the indentation)"
+            return "a '-' sequence entry is not allowed here; check the indentation"
         case "could not find expected ':'":
             return "expected ':' after this key"
         case "found unknown escape character":
@@ -68,13 +77,16 @@ extension LibYAMLFailure {
         case "did not find expected hexdecimal number":
             return "invalid escape: expected hexadecimal digits"
         case "found invalid Unicode character escape code":
-            return "invalid Unicode escape: not a valid code point (a lone surrogate?)"
-        case "did not find expected node content":
-            return "expected a value here"
-        case "did not find expected key":
-            return "expected a mapping key here (check the indentation)"
-        case "did not find expected '-' indicator":
-            return "expected a '-' sequence entry here (check the indentation)"
+            return "invalid Unicode escape: not a valid code point"
+        case "did not find expected node content", "did not find expected key",
+            "did not find expected '-' indicator":
+            if let char, [0x5D, 0x7D, 0x2C].contains(char) {
+                return "unexpected '\(Character(Unicode.Scalar(char)))' outside a flow collection"
+            }
+            if problem == "did not find expected node content" { return "expected a value here" }
+            return problem == "did not find expected key"
+                ? "expected a mapping key here; check the indentation"
+                : "expected a '-' sequence entry here; check the indentation"
         case "did not find expected <document start>":
             return "expected '---' before another document"
         case "did not find expected alphabetic or numeric character":

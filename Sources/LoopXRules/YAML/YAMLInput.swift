@@ -25,43 +25,76 @@ struct YAMLInput {
     }
 
     /// Invalid UTF-8 and characters YAML forbids, positioned as they appear in `source`
-    /// (where each invalid sequence shows as one U+FFFD).
+    /// (where each invalid sequence shows as one U+FFFD, as `String(decoding:)` makes it).
     private static func characterProblems(_ bytes: [UInt8], source: SourceText) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
         var line = 1
         var column = 1
-        while problems.count < maxByteErrors {
-            let position = SourcePosition(line: line, column: column)
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                let scalar = Unicode.UTF8.decode(encoded)
-                offset += encoded.count
-                if scalar == "\n" {
+        var i = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while i < buffer.count, problems.count < maxByteErrors {
+                let byte = buffer[i]
+                if byte == 0x0A {
                     line += 1
                     column = 1
+                    i += 1
                     continue
                 }
-                column += 1
-                if !isAllowed(scalar.value) {
-                    var code = String(scalar.value, radix: 16, uppercase: true)
-                    while code.count < 4 { code = "0" + code }
-                    problems.append(source.diagnostic(
-                        "control character U+\(code) is not allowed in YAML", at: position))
+                // Plain ASCII, the common case, needs no decoding.
+                if byte >= 0x20 && byte < 0x7F || byte == 0x09 || byte == 0x0D {
+                    column += 1
+                    i += 1
+                    continue
                 }
-            case .error(let length):
-                let shown = bytes[offset..<offset + length].map { "0x" + hex2($0) }.joined(separator: " ")
-                problems.append(source.diagnostic(
-                    "invalid UTF-8 (\(shown)); the file must be UTF-8 encoded", at: position))
-                offset += length
+                let position = SourcePosition(line: line, column: column)
                 column += 1
-            case .emptyInput:
-                return problems
+                switch decodeScalar(buffer, at: i) {
+                case .valid(let value, let length):
+                    i += length
+                    if !isAllowed(value) {
+                        var code = String(value, radix: 16, uppercase: true)
+                        while code.count < 4 { code = "0" + code }
+                        problems.append(source.diagnostic(
+                            "control character U+\(code) is not allowed in YAML", at: position))
+                    }
+                case .invalid(let length):
+                    let shown = buffer[i..<i + length].map { "0x" + hex2($0) }.joined(separator: " ")
+                    problems.append(source.diagnostic(
+                        "invalid UTF-8 (\(shown)); the file must be UTF-8 encoded", at: position))
+                    i += length
+                }
             }
         }
         return problems
+    }
+
+    private enum Decoded {
+        case valid(UInt32, length: Int)
+        /// The maximal invalid subpart, the bytes one U+FFFD replaces.
+        case invalid(length: Int)
+    }
+
+    /// Decodes one scalar by the well-formed byte sequences of Unicode's table 3-7.
+    private static func decodeScalar(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Decoded {
+        let lead = b[i]
+        let ranges: [ClosedRange<UInt8>]
+        switch lead {
+        case 0x00...0x7F: return .valid(UInt32(lead), length: 1)
+        case 0xC2...0xDF: ranges = [0x80...0xBF]
+        case 0xE0: ranges = [0xA0...0xBF, 0x80...0xBF]
+        case 0xE1...0xEC, 0xEE...0xEF: ranges = [0x80...0xBF, 0x80...0xBF]
+        case 0xED: ranges = [0x80...0x9F, 0x80...0xBF]
+        case 0xF0: ranges = [0x90...0xBF, 0x80...0xBF, 0x80...0xBF]
+        case 0xF1...0xF3: ranges = [0x80...0xBF, 0x80...0xBF, 0x80...0xBF]
+        case 0xF4: ranges = [0x80...0x8F, 0x80...0xBF, 0x80...0xBF]
+        default: return .invalid(length: 1)
+        }
+        var value = UInt32(lead) & (ranges.count == 1 ? 0x1F : ranges.count == 2 ? 0x0F : 0x07)
+        for (k, range) in ranges.enumerated() {
+            guard i + 1 + k < b.count, range.contains(b[i + 1 + k]) else { return .invalid(length: 1 + k) }
+            value = value << 6 | UInt32(b[i + 1 + k] & 0x3F)
+        }
+        return .valid(value, length: 1 + ranges.count)
     }
 
     private static func hex2(_ byte: UInt8) -> String {

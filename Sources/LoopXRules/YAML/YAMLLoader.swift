@@ -1,9 +1,10 @@
 /// Loads one YAML or JSON document into `YAMLNode`s with positions, through libyaml.
 ///
 /// Exactly one document is expected: a second one (`---`) is an error at its start, and an
-/// empty file yields a null root. `.json` files take the same path (JSON is flow YAML) with
-/// their surrogate-pair escapes accepted. Every error found before the parse has to stop is
-/// reported, in source order.
+/// empty file yields a null root. A `.json` file must be strict JSON (checked by
+/// `JSONParser`, so YAML leniencies such as trailing commas or comments are rejected) and is
+/// then read through libyaml like any flow YAML, for positions. Every error found before the
+/// parse has to stop is reported, in source order.
 public enum YAMLLoader {
     /// Collections nested deeper than this are rejected, so no input can exhaust the stack.
     public static let maxDepth = 256
@@ -33,7 +34,15 @@ public enum YAMLLoader {
 
     /// Loads raw bytes, checking that they are UTF-8.
     public static func load(bytes: [UInt8], path: String = "<yaml>") throws(DiagnosticList) -> YAMLDocument {
-        let input = try YAMLInput.prepare(bytes, path: path, json: path.lowercased().hasSuffix(".json")).get()
+        let json = path.lowercased().hasSuffix(".json")
+        let input = try YAMLInput.prepare(bytes, path: path, json: json).get()
+        if json {
+            do {
+                _ = try JSONParser.parse(input.bytes, path: path)
+            } catch {
+                throw DiagnosticList([error])
+            }
+        }
         var builder = YAMLTreeBuilder(
             index: YAMLSourceIndex(bytes: input.bytes, rewrites: input.rewrites), source: input.source)
         let parser = LibYAMLParser(bytes: input.parserBytes)

@@ -37,6 +37,16 @@ extension YAMLScalar {
             if let i = try integer(text), let d = i.doubleValue { return .double(d) }
             throw ResolutionError(message: "\(quoted(text)) is not a valid !!float")
         case nil:
+            // Most plain scalars are words; only these first characters can start a typed value.
+            guard let first = text.utf8.first else { return .null }
+            switch first {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                UInt8(ascii: "f"), UInt8(ascii: "F"):
+                break
+            default:
+                return .string(text)
+            }
             if isNull(text) { return .null }
             if let b = bool(text) { return .bool(b) }
             if let i = try integer(text) { return i }

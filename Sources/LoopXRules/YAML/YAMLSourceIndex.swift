@@ -24,12 +24,14 @@ struct YAMLSourceIndex {
         self.bytes = bytes
         self.rewrites = rewrites
         var walker = Cursor()
-        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
-        checkpoints.append(walker)
-        while walker.byte < bytes.count {
-            Self.step(&walker, bytes)
-            if walker.char % Self.checkpointStride == 0 { checkpoints.append(walker) }
+        var points: [Cursor] = [walker]
+        bytes.withUnsafeBufferPointer { buffer in
+            while walker.byte < buffer.count {
+                Self.step(&walker, buffer)
+                if walker.char % Self.checkpointStride == 0 { points.append(walker) }
+            }
         }
+        checkpoints = points
     }
 
     /// The UTF-8 offset and position of a libyaml mark.
@@ -45,19 +47,21 @@ struct YAMLSourceIndex {
             }
             index += 2 * low
         }
-        seek({ $0.char }, index)
+        seek(byChar: true, index)
         return (cursor.byte, SourcePosition(line: cursor.line, column: cursor.column))
     }
 
     /// The position of a UTF-8 offset (clamped to the text).
     mutating func position(ofByte offset: Int) -> SourcePosition {
         let target = max(0, min(offset, bytes.count))
-        seek({ $0.byte }, target)
+        seek(byChar: false, target)
         return SourcePosition(line: cursor.line, column: cursor.column)
     }
 
-    /// Moves the cursor to the first place whose `key` reaches `target` (or the end of the text).
-    private mutating func seek(_ key: (Cursor) -> Int, _ target: Int) {
+    /// Moves the cursor to the first place whose character index (or, with `byChar` false,
+    /// UTF-8 offset) reaches `target`, or to the end of the text.
+    private mutating func seek(byChar: Bool, _ target: Int) {
+        func key(_ c: Cursor) -> Int { byChar ? c.char : c.byte }
         if key(cursor) > target {
             // Step back to the last checkpoint not past the target, then walk forward.
             var low = 0
@@ -68,13 +72,17 @@ struct YAMLSourceIndex {
             }
             cursor = checkpoints[low]
         }
-        while key(cursor) < target, cursor.byte < bytes.count {
-            Self.step(&cursor, bytes)
+        var c = cursor
+        bytes.withUnsafeBufferPointer { buffer in
+            while (byChar ? c.char : c.byte) < target, c.byte < buffer.count {
+                Self.step(&c, buffer)
+            }
         }
+        cursor = c
     }
 
     /// Advances one Unicode scalar.
-    private static func step(_ c: inout Cursor, _ bytes: [UInt8]) {
+    private static func step(_ c: inout Cursor, _ bytes: UnsafeBufferPointer<UInt8>) {
         let lead = bytes[c.byte]
         let width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         c.byte = min(c.byte + width, bytes.count)
@@ -87,13 +95,15 @@ struct YAMLSourceIndex {
         }
     }
 
-    /// The offset where a node's content starts: past any `&anchor`, `!tag`, and the blanks,
-    /// line breaks and comments between them and the content.
-    func skipProperties(from start: Int) -> Int {
+    /// Where a node's tag (when written) and its content start, past any `&anchor`, `!tag`
+    /// and the blanks, line breaks and comments between them and the content.
+    func properties(from start: Int) -> (tag: Int?, content: Int) {
         var i = start
+        var tag: Int?
         while i < bytes.count {
             let b = bytes[i]
             if b == UInt8(ascii: "&") || b == UInt8(ascii: "!") {
+                if b == UInt8(ascii: "!") { tag = tag ?? i }
                 while i < bytes.count, !Self.isBlankOrBreak(bytes[i]) { i += 1 }
             } else if Self.isBlankOrBreak(b) {
                 i += 1
@@ -103,7 +113,7 @@ struct YAMLSourceIndex {
                 break
             }
         }
-        return i
+        return (tag, i)
     }
 
     static func isBlankOrBreak(_ b: UInt8) -> Bool {

@@ -67,7 +67,8 @@ struct YAMLTreeBuilder {
 
     /// Reports a libyaml failure; the parse is over after it.
     mutating func fail(_ failure: LibYAMLFailure) {
-        diagnostics.append(failure.diagnostic(index: &index, source: source))
+        let flow = stack.last.flatMap { $0.flow ? (isMapping: $0.isMapping, position: $0.position) : nil }
+        diagnostics.append(failure.diagnostic(index: &index, source: source, openFlow: flow))
     }
 
     mutating func error(_ message: String, at position: SourcePosition) {
@@ -75,23 +76,26 @@ struct YAMLTreeBuilder {
     }
 
     /// Where a node's content starts, past its anchor and tag when it has any (but not past
-    /// `limit`, the end of a scalar: an empty tagged scalar ends at its tag).
-    private mutating func contentStart(
-        _ start: (byte: Int, position: SourcePosition), hasProperties: Bool, limit: Int? = nil
-    ) -> (byte: Int, position: SourcePosition) {
-        guard hasProperties else { return start }
-        var byte = index.skipProperties(from: start.byte)
-        if let limit { byte = min(byte, limit) }
-        return (byte, index.position(ofByte: byte))
+    /// `limit`, the end of a scalar: an empty tagged scalar ends at its tag), and where its
+    /// tag is, for errors about the tag.
+    private mutating func nodeStart(_ event: LibYAMLEvent, hasProperties: Bool, limit: Int? = nil)
+        -> (byte: Int, position: SourcePosition, tag: SourcePosition)
+    {
+        let start = index.locate(event.start)
+        guard hasProperties else { return (start.byte, start.position, start.position) }
+        let found = index.properties(from: start.byte)
+        let tag = found.tag.map { index.position(ofByte: $0) } ?? start.position
+        let byte = min(found.content, limit ?? found.content)
+        return (byte, index.position(ofByte: byte), tag)
     }
 
     private mutating func scalar(
         _ text: String, style: YAMLScalar.Style, anchor: String?, tag: String?, event: LibYAMLEvent
     ) {
-        let eventStart = index.locate(event.start)
+        let endByte = index.locate(event.end).byte
+        let start = nodeStart(event, hasProperties: anchor != nil || tag != nil, limit: endByte)
         let end = index.locate(event.end)
-        let start = contentStart(eventStart, hasProperties: anchor != nil || tag != nil, limit: end.byte)
-        let value = resolveScalar(text, style: style, tag: tag, tagPosition: eventStart.position, at: start.position)
+        let value = resolveScalar(text, style: style, tag: tag, tagPosition: start.tag, at: start.position)
         let node = YAMLNode(
             kind: .scalar(YAMLScalar(text: text, style: style, value: value)), position: start.position,
             endPosition: end.position, tag: tag.map(Self.shortTag), utf8Range: start.byte..<max(start.byte, end.byte))
@@ -124,13 +128,12 @@ struct YAMLTreeBuilder {
     private mutating func open(
         isMapping: Bool, flow: Bool, anchor: String?, tag: String?, event: LibYAMLEvent
     ) -> Bool {
-        let eventStart = index.locate(event.start)
-        let start = contentStart(eventStart, hasProperties: anchor != nil || tag != nil)
+        let start = nodeStart(event, hasProperties: anchor != nil || tag != nil)
         if stack.count >= YAMLLoader.maxDepth {
             error("nesting deeper than \(YAMLLoader.maxDepth) levels", at: start.position)
             return false
         }
-        if let tag { checkCollectionTag(tag, isMapping: isMapping, at: eventStart.position) }
+        if let tag { checkCollectionTag(tag, isMapping: isMapping, at: start.tag) }
         if let anchor { anchors[anchor] = .open }
         stack.append(Frame(
             isMapping: isMapping, flow: flow, anchor: anchor, tag: tag.map(Self.shortTag),
