@@ -125,3 +125,30 @@ import Testing
         #expect(warnings.contains("invalid run-history lines: alpha: 1"))
     }
 }
+
+/// Failure paths of `loopx check` keep the no-secret promise too.
+@Suite struct CheckFailureTests {
+    @Test func anUnparseableRegistryIsReportedWithoutItsSourceLine() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let key = "AK" + "IA" + "POIUYTREWQLKJHGF"
+        try runner.write("project/.loopx/registry.json", "{\"goals\": [\n  {\"id\": \"g\", \"note\": \"\(key)\" oops}\n]}\n")
+        try runner.write("project/README.md", "hello\n")
+        let result = try runner.run(["check", "--format", "json"], cwd: runner.home.appendingPathComponent("project"))
+        #expect(result.status == 1)
+        let errors = try JSONParser.parse(result.stdout)["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors.contains { $0.hasPrefix("registry unavailable: invalid registry JSON") && $0.contains("registry.json:2:") })
+        #expect(!result.stdout.contains(key))
+        #expect(!result.stderr.contains(key))
+    }
+
+    @Test func aMissingScanRootIsAnError() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        try runner.write(".loopx/registry.json", CheckTests.registry)
+        let result = try runner.run(["check", "--format", "json", "--scan-path", "no-such-dir"])
+        #expect(result.status == 1)
+        let errors = try JSONParser.parse(result.stdout)["errors"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(errors == ["scan root does not exist: no-such-dir"])
+    }
+}

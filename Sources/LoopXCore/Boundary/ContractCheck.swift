@@ -37,7 +37,11 @@ public struct ContractCheck: Sendable {
 
         switch opened {
         case .success(let store): addRegistry(store, to: &report)
-        case .failure(let failure): report.errors.append("registry unavailable: \(failure.message)")
+        case .failure(let failure):
+            report.errors.append("registry unavailable: \(ContractCheck.withoutQuotedSource(failure.message))")
+        }
+        for warning in scan.warnings where warning.code == "scan_root_missing" {
+            report.errors.append("scan root does not exist: \(warning.path)")
         }
         if FileSystem.isDirectory(runtimeRoot) {
             report.checks.append("runtime root resolved: \(runtimeRoot)")
@@ -66,9 +70,20 @@ public struct ContractCheck: Sendable {
         }
     }
 
+    /// A parse error quotes the offending source line; in a file that may hold a secret that
+    /// line must not be printed, so only the message lines (`path:line:col: error: ...`) stay.
+    static func withoutQuotedSource(_ message: String) -> String {
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first else { return message }
+        let kept = [first] + lines.dropFirst().filter { $0.contains(": error: ") }
+        return kept.joined(separator: " ")
+    }
+
     private func addScan(_ scan: BoundaryScanResult, to report: inout CheckReport) {
         for finding in scan.blocking { report.errors.append("public boundary hit: \(finding.rendered)") }
-        for warning in scan.warnings { report.warnings.append("\(warning.code.replacingUnderscores): \(warning.path)") }
+        for warning in scan.warnings where warning.code != "scan_root_missing" {
+            report.warnings.append("\(warning.code.replacingUnderscores): \(warning.path)")
+        }
         if scan.clean { report.checks.append("public boundary scan clean: \(scan.filesScanned) files") }
         report.checks.append("private-state paths skipped: \(scan.skipped.privateState)")
         report.checks.append("credential references downgraded: \(scan.referencesDowngraded)")
