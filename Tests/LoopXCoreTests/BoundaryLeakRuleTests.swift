@@ -35,7 +35,8 @@ import Testing
 
     @Test func bearerTokenLiteralIsAnError() {
         #expect(boundaryRules("curl -H 'Authorization: Bearer \(Planted.longToken)' https://api") == ["credential:error"])
-        #expect(boundaryRules("Authorization: Basic dXNlcjpwYXNzd29yZA==") == ["credential:error"])  // loopx-boundary: allow
+        #expect(boundaryRules("Authorization: Basic dXNlcjpwYXNzd29yZA==") == ["credential:error"])
+        #expect(boundaryRules("headers: { Authorization: `Bearer \(Planted.longToken)` }") == ["credential:error"])  // loopx-boundary: allow
     }
 
     @Test func bearerReferencesAreDowngraded() {
@@ -46,6 +47,8 @@ import Testing
             "send a Bearer token with each request",
             "headers = {'Authorization': 'Bearer ' + token}",
             "f'Bearer {token}'",
+            "headers: { Authorization: `Bearer ${token}` }",
+            "Authorization: \"Bearer \" + token",
         ]
         for line in references { #expect(boundaryRules(line) == ["credential:note"], "\(line)") }
     }
@@ -108,6 +111,7 @@ import Testing
         let clean = [
             "/" + "Users/Shared/build", "/" + "home/runner/work/repo", "/" + "Users/<name>/Documents",
             "https://example.com/" + "home/about/", "$HOME/src", "/srv/" + "home/dana/x", "/" + "home/ubuntu/app",
+            "WORKDIR /" + "home/app", "/" + "home/jovyan/work",
         ]
         for line in clean { #expect(boundaryRules(line) == [], "\(line)") }
     }

@@ -39,6 +39,9 @@ extension LeakMatcher {
         "shared", "user", "username", "name", "me", "you", "yourname", "your-name", "your_name", "example",
         "someone", "runner", "ubuntu", "vscode", "node", "codespace", "linuxbrew", "guest", "admin", "root",
         "foo", "bar", "jdoe", "johndoe", "alice", "bob",
+        // Accounts of containers, CI and cloud images rather than of people.
+        "app", "appuser", "dev", "developer", "jovyan", "coder", "docker", "git", "www", "www-data", "nobody",
+        "postgres", "vagrant", "ec2-user", "pi", "circleci", "travis", "gitpod", "build", "ci",
     ].map { Array($0.utf8) })
 
     /// `t-20` + 12 digits + `-` + lowercase letters or digits.

@@ -27,7 +27,8 @@ extension LeakMatcher {
             var close = open
             while close < end, bytes[close] != first { close += 1 }
             if escaped, close > open, bytes[close - 1] == 0x5C { close -= 1 }
-            let inner = open..<close
+            // `Authorization: \`Bearer ${token}\``: the credential is the word after the scheme.
+            let inner = skippingScheme(open..<close)
             if inner.isEmpty || LeakMatcher.opensReference(bytes[inner.lowerBound]) { return true }
             if inner.count >= 2, bytes[inner.lowerBound] == 0x5C, bytes[inner.lowerBound + 1] == 0x28 { return true }
             return LeakMatcher.isPlaceholder(lowercased(inner))
@@ -41,6 +42,16 @@ extension LeakMatcher {
         if context == .bearer, stop - start < 16 { return true }
         guard isIdentifierPath(start..<stop) else { return false }
         return isVariableName(start..<stop, lowered: value, followedByCall: stop < end && (bytes[stop] == 0x28 || bytes[stop] == 0x5B), context)
+    }
+
+    /// `range` without a leading `Bearer `/`Basic `/`Token `/`Digest ` scheme word.
+    private func skippingScheme(_ range: Range<Int>) -> Range<Int> {
+        for scheme: StaticString in ["bearer", "basic", "token", "digest"] where matches(range.lowerBound, scheme, foldCase: true) {
+            let afterScheme = range.lowerBound + scheme.utf8CodeUnitCount
+            let spaces = run(from: afterScheme, limit: 16, ByteClass.isSpace)
+            if spaces > 0, afterScheme + spaces <= range.upperBound { return (afterScheme + spaces)..<range.upperBound }
+        }
+        return range
     }
 
     /// How many `quote` bytes precede `offset` on its line (looking back at most 4 KiB).
