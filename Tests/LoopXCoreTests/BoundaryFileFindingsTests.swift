@@ -34,6 +34,13 @@ import Testing
         #expect(FileFindings.scan(overlong, path: "a.md", fileName: "a.md") == .notUTF8)
     }
 
+    @Test func aHugeMinifiedLineWithManyHitsIsScannedOnce() {
+        // 20,000 references on one 400 KB line: each hit looks at most a short way ahead.
+        let line = String(repeating: "a&token=$T&b", count: 20_000) + " \(Planted.privateIP)"
+        let findings = boundaryFindings(line, file: "bundle.json")
+        #expect(findings.map { "\($0.line):\($0.rule.rawValue):\($0.severity.rawValue)" } == ["1:credential:note", "1:private_ip:error"])
+    }
+
     @Test func validUTF8TextIsScanned() {
         let text = "café ✓ 𝄞 — host \(Planted.privateIP)"
         #expect(boundaryRules(text) == ["private_ip:error"])

@@ -134,10 +134,13 @@ struct LeakMatcher {
         return end - offset
     }
 
-    /// The offset of the end of the line containing `offset` (the `\n`/`\r`, or the buffer end).
-    func lineEnd(from offset: Int) -> Int {
+    /// The offset of the end of the line from `offset` (the `\n`/`\r`, or the buffer end), looking
+    /// at most `limit` bytes ahead: a value is short, and a minified file's one huge line must not
+    /// be rescanned for every hit on it.
+    func lineEnd(from offset: Int, limit: Int = 1024) -> Int {
         var end = offset
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let stop = min(bytes.count, offset + limit)
+        while end < stop, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
         return end
     }
 
