@@ -18,6 +18,7 @@ public struct ContractCheck: Sendable {
         FileSystem.findOnPath("git", path: context.environment.variables["PATH"] ?? "")
     }
 
+    /// Runs every part of the check; `progress` is passed through to the boundary scan.
     public func run(progress: ((ScanProgress) -> Void)? = nil) -> CheckReport {
         let environment = context.environment
         let root = environment.absolute(scanRoot ?? ".")
