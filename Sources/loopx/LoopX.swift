@@ -13,6 +13,7 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            CheckCommand.self,
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
