@@ -26,6 +26,10 @@ struct LoopX: ParsableCommand {
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
             QuotaCommand.self,
+            OperatorGateCommand.self,
+            ReadOnlyMapCommand.self,
+            ReviewPacketCommand.self,
+            RewardCommand.self,
         ]
     )
 
