@@ -13,6 +13,7 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            CheckCommand.self,
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
@@ -24,6 +25,7 @@ struct LoopX: ParsableCommand {
             TodoCommand.self,
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
+            QuotaCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,
             ReviewPacketCommand.self,

@@ -94,6 +94,10 @@ import Testing
         ("base64.encode(b'hello')", #""aGVsbG8=""#),
         ("base64.decode('aGVsbG8')", #"b"hello""#),
         ("[1, 2, 3].filter(x, x > n - 2)", "[2, 3]"),
+        ("[string(123456789.0), string(100000.0), string(0.0001), string(0.00001), string(2.0)]",
+         #"["1.23456789e+08", "100000", "0.0001", "1e-05", "2"]"#),
+        ("string(duration('-1.5s')) + ' ' + string(timestamp('2026-01-01T00:00:00.120Z'))",
+         #""-1.5s 2026-01-01T00:00:00.12Z""#),
     ])
     func evaluates(source: String, expected: String) {
         #expect(ExprTest.eval(source, Self.facts) == expected)

@@ -22,8 +22,8 @@ extension RuleSet {
             for (index, reference) in expression.references.enumerated() {
                 let root = reference.root
                 if variables.contains(root) || CELTypeNames.all.contains(root) { continue }
-                let positions = expression.referencePositions[index]
                 func report(_ message: String, segment: Int) {
+                    let positions = expression.positions(ofReference: index)
                     let position = positions.indices.contains(segment) ? positions[segment] : expression.origin.position
                     sink.add(diagnostic(message, path: expression.origin.path, at: position, severity: .error))
                 }

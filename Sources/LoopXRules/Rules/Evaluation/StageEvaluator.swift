@@ -30,7 +30,6 @@ struct StageEvaluator {
         var items: [Value] = []
         var winner: (rule: Rule, then: Value)?
         for (index, rule) in stage.rules.enumerated() {
-            let reference = RuleReference(id: rule.id, origin: rule.origin)
             if rule.isDisabled {
                 if trace != .off { record(rule, .disabled, why: nil, error: nil, nodes: []) }
                 continue
@@ -52,7 +51,7 @@ struct StageEvaluator {
             }
             switch verdict {
             case .matched:
-                decided.append(reference)
+                decided.append(RuleReference(id: rule.id, origin: rule.origin))
                 if stage.mode == .firstMatch { winner = (rule, thenValue) } else { items.append(Self.item(thenValue, rule.id, nil)) }
             case .missed:
                 break
@@ -64,7 +63,7 @@ struct StageEvaluator {
                     ruleErrors.append((rule.id, message))
                 case .failClosed:
                     ruleErrors.append((rule.id, message))
-                    decided.append(reference)
+                    decided.append(RuleReference(id: rule.id, origin: rule.origin))
                     if case .null = thenValue { thenValue = ThenEvaluator.evaluate(rule, activation).value }
                     if stage.mode == .firstMatch { winner = (rule, thenValue) } else { items.append(Self.item(thenValue, rule.id, message)) }
                 }

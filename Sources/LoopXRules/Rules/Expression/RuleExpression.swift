@@ -1,5 +1,5 @@
 /// A compiled expression from a rule file: the program, its source, and where it sits.
-public struct RuleExpression: Sendable {
+public final class RuleExpression: Sendable {
     public let source: String
     let program: Program
     /// Where the expression's first character is in its file.
@@ -7,10 +7,34 @@ public struct RuleExpression: Sendable {
     /// The top-level `&&` operands of the expression (the unit of the near-miss explanation).
     public let conjuncts: [ExpressionPart]
     public let references: [FactPath]
-    /// File positions of each reference's segments, parallel to `references`.
-    let referencePositions: [[SourcePosition]]
     /// Root names read (facts, variables, stage outputs), outside comprehension scopes.
     public let roots: Set<String>
+    /// What maps offsets of the expression back to its file (used only for diagnostics, so
+    /// the positions are computed when an error needs them, not at every load).
+    private let document: YAMLDocument
+    private let node: YAMLNode
+    private let offset: Int
+
+    init(source: String, program: Program, origin: RuleOrigin, conjuncts: [ExpressionPart], references: [FactPath],
+         roots: Set<String>, document: YAMLDocument, node: YAMLNode, offset: Int) {
+        self.source = source
+        self.program = program
+        self.origin = origin
+        self.conjuncts = conjuncts
+        self.references = references
+        self.roots = roots
+        self.document = document
+        self.node = node
+        self.offset = offset
+    }
+
+    /// File positions of each segment of reference `index` (for carets under a field).
+    func positions(ofReference index: Int) -> [SourcePosition] {
+        let bytes = Array(source.utf8)
+        return references[index].segmentOffsets(in: bytes).map {
+            document.position(ofUTF8Offset: offset + $0, in: node)
+        }
+    }
 
     /// Compiles `source`, which starts `offset` UTF-8 bytes into the text of scalar `node`.
     /// Errors are positioned exactly in the file and added to the sink.
@@ -30,15 +54,12 @@ public struct RuleExpression: Sendable {
         let references = program.references.map {
             FactPath(segments: $0.path.split(separator: ".").map(String.init), nodeID: $0.id, range: $0.range)
         }
-        let bytes = Array(source.utf8)
-        let positions = references.map { reference in
-            reference.segmentOffsets(in: bytes).map { unit.position(inScalar: node, utf8Offset: offset + $0) }
-        }
+        // The origin is the scalar's own position except for `${...}` parts inside a string.
+        let start = offset == 0 ? node.position : unit.position(inScalar: node, utf8Offset: offset)
         return RuleExpression(
-            source: source, program: program,
-            origin: RuleOrigin(layer: unit.layer, path: unit.path, position: unit.position(inScalar: node, utf8Offset: offset)),
-            conjuncts: program.conjuncts, references: references, referencePositions: positions,
-            roots: Set(references.map(\.root)))
+            source: source, program: program, origin: RuleOrigin(layer: unit.layer, path: unit.path, position: start),
+            conjuncts: program.conjuncts, references: references, roots: Set(references.map(\.root)),
+            document: unit.document, node: node, offset: offset)
     }
 
     /// Evaluates with tracing off.

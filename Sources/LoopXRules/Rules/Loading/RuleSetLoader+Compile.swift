@@ -123,7 +123,7 @@ extension RuleSetLoader {
 
     /// An error at a reference's root inside an expression.
     mutating func report(_ message: String, _ expression: RuleExpression, _ index: Int, severity: Diagnostic.Severity = .error) {
-        let position = expression.referencePositions[index].first ?? expression.origin.position
+        let position = expression.positions(ofReference: index).first ?? expression.origin.position
         if let source = sources[expression.origin.path] {
             sink.add(source.diagnostic(message, at: position, severity: severity))
         } else {

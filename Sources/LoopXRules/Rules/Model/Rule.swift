@@ -1,5 +1,6 @@
-/// A compiled rule with everything traces and `rules effective` show about it.
-public struct Rule: Sendable {
+/// A compiled rule with everything traces and `rules effective` show about it. A class: the
+/// evaluator walks rules on every decision, and sharing beats copying twenty fields.
+public final class Rule: Sendable {
     public let id: String
     public let stage: String
     public let name: String?
@@ -24,6 +25,29 @@ public struct Rule: Sendable {
     /// The rule's YAML as written (whole lines of its defining file).
     public let yaml: String
 
+    init(
+        id: String, stage: String, name: String?, description: String?, priority: Int, when: RuleExpression,
+        then: ThenTemplate, constantThen: Value?, prompt: String?, locked: Bool, onError: OnErrorPolicy,
+        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?, yaml: String
+    ) {
+        self.id = id
+        self.stage = stage
+        self.name = name
+        self.description = description
+        self.priority = priority
+        self.when = when
+        self.then = then
+        self.constantThen = constantThen
+        self.prompt = prompt
+        self.locked = locked
+        self.onError = onError
+        self.origin = origin
+        self.patchedBy = patchedBy
+        self.disabledBy = disabledBy
+        self.waiver = waiver
+        self.yaml = yaml
+    }
+
     public var isDisabled: Bool { disabledBy != nil }
 
     /// The layer that last shaped the rule (its own, or the last patch's or disable's).
@@ -46,7 +70,7 @@ public struct StageVariable: Sendable {
 }
 
 /// A compiled stage: its mode, defaults, variables and rules in run order.
-public struct Stage: Sendable {
+public final class Stage: Sendable {
     public let name: String
     public let description: String?
     public let mode: StageMode
@@ -60,6 +84,22 @@ public struct Stage: Sendable {
     /// For each rule (parallel to `rules`): the indexes of the variables its `when`/`then` need,
     /// dependencies included, in definition order.
     let neededVariables: [[Int]]
+
+    init(
+        name: String, description: String?, mode: StageMode, onError: OnErrorPolicy, defaults: ThenTemplate,
+        constantDefaults: Value?, variables: [StageVariable], rules: [Rule], origin: RuleOrigin, neededVariables: [[Int]]
+    ) {
+        self.name = name
+        self.description = description
+        self.mode = mode
+        self.onError = onError
+        self.defaults = defaults
+        self.constantDefaults = constantDefaults
+        self.variables = variables
+        self.rules = rules
+        self.origin = origin
+        self.neededVariables = neededVariables
+    }
 
     /// The fields this stage's output can have (for schema checks of later stages).
     var outputFields: [String] {

@@ -24,6 +24,16 @@ extension DecisionResult {
 }
 
 extension RuleTrace {
+    /// A value as CEL source, cut to 120 characters for reading (the JSON trace has it whole).
+    static func abbreviated(_ value: Value) -> String {
+        let text = value.celLiteral
+        guard text.count > 120 else { return text }
+        var cut = String(text.prefix(100)) + " …"
+        if case .list(let items) = value { cut += " (\(items.count) items)" }
+        if case .map(let map) = value { cut += " (\(map.count) entries)" }
+        return cut
+    }
+
     /// This rule's outcome line and its explanation, indented under `indent`.
     public func markdownLines(indent: String) -> [String] {
         var lines = ["\(indent)- \(outcome.rawValue) `\(rule.id)` (priority \(priority), \(rule.layer.rawValue) \(rule.origin))"]
@@ -36,12 +46,12 @@ extension RuleTrace {
                 factIndent += "  "
             }
             for fact in why.facts {
-                lines.append("\(factIndent)- \(fact.path) = `\(fact.value.celLiteral)`")
+                lines.append("\(factIndent)- \(fact.path) = `\(RuleTrace.abbreviated(fact.value))`")
             }
         }
         if !nodes.isEmpty {
             lines.append("\(inner)- values:")
-            for node in nodes { lines.append("\(inner)  - `\(node.expression)` = `\(node.value.celLiteral)`") }
+            for node in nodes { lines.append("\(inner)  - `\(node.expression)` = `\(RuleTrace.abbreviated(node.value))`") }
         }
         return lines
     }
