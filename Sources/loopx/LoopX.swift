@@ -13,6 +13,7 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            CheckCommand.self,
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
@@ -23,6 +24,13 @@ struct LoopX: ParsableCommand {
             RefreshStateCommand.self,
             TodoCommand.self,
             ArchiveRuntimeCommand.self,
+            RulesCommand.self,
+            QuotaCommand.self,
+            StatusCommand.self,
+            OperatorGateCommand.self,
+            ReadOnlyMapCommand.self,
+            ReviewPacketCommand.self,
+            RewardCommand.self,
         ]
     )
 
