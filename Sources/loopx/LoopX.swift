@@ -13,9 +13,23 @@ struct LoopX: ParsableCommand {
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
+            CheckCommand.self,
+            ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            BootstrapCommand.self,
+            RegistryCommand.self,
+            HistoryCommand.self,
+            SyncGlobalCommand.self,
+            RefreshStateCommand.self,
+            TodoCommand.self,
+            ArchiveRuntimeCommand.self,
             RulesCommand.self,
+            QuotaCommand.self,
+            OperatorGateCommand.self,
+            ReadOnlyMapCommand.self,
+            ReviewPacketCommand.self,
+            RewardCommand.self,
         ]
     )
 

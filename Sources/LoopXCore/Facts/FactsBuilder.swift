@@ -35,7 +35,7 @@ public struct FactsBuilder: Sendable {
         let statePath = store.stateFilePath(of: entry)
         document["state"] = StateFacts.state(path: statePath, now: now)
         document["project"] = ProjectFacts.project(repo: entry.repo, statePath: statePath)
-        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs)
+        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs, now: now)
         return document
     }
 }

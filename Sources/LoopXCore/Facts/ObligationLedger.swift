@@ -34,8 +34,12 @@ public struct ObligationLedger: Sendable {
         return run.classification == "state_refreshed" && !(run.deliveryOutcome ?? "").isEmpty
     }
 
-    /// The `obligation` fact against the newest runs (newest first).
-    public func fact(runs: [RunRecord]) -> JSONValue {
+    /// An obligation younger than this is still `pending` (a guard re-run within one tick).
+    public static let graceSeconds: Int64 = 300
+
+    /// The `obligation` fact at `now` against the newest runs (newest first): `discharged`
+    /// by a run written since it was issued, `pending` within the grace period, else `lapsed`.
+    public func fact(runs: [RunRecord], now: Timestamp) -> JSONValue {
         guard let recorded = current(), let issuedText = recorded["issued_at"]?.stringValue,
             let issued = Timestamp(rfc3339: issuedText)
         else { return ["exists": false, "status": "none"] }
@@ -55,6 +59,8 @@ public struct ObligationLedger: Sendable {
                 "generated_at": .string(instant.rfc3339), "classification": .string(run.classification ?? ""),
                 "delivery_outcome": .string(run.deliveryOutcome ?? ""),
             ]
+        } else if now.seconds - issued.seconds < ObligationLedger.graceSeconds {
+            fact["status"] = "pending"
         } else {
             fact["status"] = "lapsed"
         }

@@ -16,7 +16,7 @@ extension RunHistory {
     public func append(row: JSONObject) throws(FileSystem.Failure) {
         try FileSystem.createDirectory(runsDirectory)
         let path = indexPath
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystem.failure("open for append", path) }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {

@@ -4,10 +4,8 @@ public struct Registry: Sendable, Hashable {
     /// The root object in file order; its `goals` value is a placeholder (see `json`).
     public var root: JSONObject
     public var goals: [GoalEntry]
-    /// Items of `goals` that are not objects, kept so validation can report and a rewrite keep them.
-    public var nonObjectGoals: [(index: Int, value: JSONValue)] {
-        rawGoals.enumerated().compactMap { $0.element.objectValue == nil ? ($0.offset, $0.element) : nil }
-    }
+    /// `goals` as read, non-object items included, so validation can report them and a
+    /// rewrite keeps them in place.
     var rawGoals: [JSONValue]
 
     public init(root: JSONObject = JSONObject(), goals: [GoalEntry] = []) {

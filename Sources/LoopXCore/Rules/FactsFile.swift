@@ -22,11 +22,25 @@ public enum FactsFile {
     }
 }
 
-/// The execution-profile layers below the rule layers' `profile:` blocks (built-in defaults,
-/// then the goal's registry entry). The registry part is filled by the goals work; until then
-/// only an empty base is returned.
+/// The execution-profile layers below the rule layers' `profile:` blocks: the built-in
+/// defaults (the facts schema's default `profile`), then the goal's registry
+/// `execution_profile`.
 public enum RuleProfileBase {
-    public static func layers(context: LoopXContext, goalID: String?) throws(CommandFailure) -> [ProfileLayer] {
-        []
+    public static func layers(schema: FactsSchema, goal: GoalEntry?, registryPath: String) -> [ProfileLayer] {
+        var layers = [ProfileLayer(layer: "defaults", source: "Rules/facts.yaml", value: schema.defaults["profile"] ?? [:])]
+        if let profile = goal?["execution_profile"], profile.objectValue != nil {
+            layers.append(ProfileLayer(layer: "registry", source: registryPath, value: profile.removingNulls))
+        }
+        return layers
+    }
+}
+
+extension RuleProfileBase {
+    /// The base layers for `rules effective --goal-id G`: defaults, then G's registry entry.
+    public static func layers(context: LoopXContext, goalID: String?, schema: FactsSchema) throws(CommandFailure) -> [ProfileLayer] {
+        guard let goalID else { return layers(schema: schema, goal: nil, registryPath: "") }
+        let id = try GoalID.parse(goalID)
+        let store = try GoalStore.open(context)
+        return layers(schema: schema, goal: try store.goal(id), registryPath: store.registryPath)
     }
 }

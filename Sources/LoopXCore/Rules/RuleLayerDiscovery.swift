@@ -4,6 +4,8 @@ public struct RuleLayerDiscovery: Sendable {
     public var context: LoopXContext
     /// A directory used instead of the located built-in `Rules/` (`--builtin-rules`).
     public var builtinOverride: String?
+    /// The project whose `.loopx/rules` layer applies, when known (a goal's repository).
+    public var projectOverride: String?
 
     public init(context: LoopXContext, builtinOverride: String? = nil) {
         self.context = context
@@ -30,6 +32,7 @@ public struct RuleLayerDiscovery: Sendable {
     /// The project directory: the parent of the registry's `.loopx` directory, else the
     /// working directory.
     public var projectDirectory: String {
+        if let projectOverride { return projectOverride }
         let registryDir = FileSystem.dirname(context.registryPath)
         if FileSystem.basename(registryDir) == ".loopx" { return FileSystem.dirname(registryDir) }
         return context.environment.workingDirectory

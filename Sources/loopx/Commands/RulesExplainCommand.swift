@@ -15,7 +15,7 @@ struct RulesEffectiveCommand: ParsableCommand {
     func run() throws {
         let context = try global.context()
         let ruleSet = try options.load(context)
-        let base = try RuleProfileBase.layers(context: context, goalID: goalId)
+        let base = try RuleProfileBase.layers(context: context, goalID: goalId, schema: ruleSet.schema)
         try emit(RulesEffectiveReport(ruleSet: ruleSet, profileBase: base), format: context.format)
     }
 }

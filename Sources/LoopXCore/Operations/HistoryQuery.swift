@@ -1,0 +1,91 @@
+/// `loopx history`: the goals (registry goals and runtime directories) with their newest runs
+/// and quota spend in the window. Every read goes backwards from the end of each index, so
+/// the cost does not depend on how long a goal's history is.
+public struct HistoryQuery: Sendable {
+    public var store: GoalStore
+    public var goalFilter: String?
+    public var limit: Int
+    public var chart = false
+    /// Also read every index in full for `raw_index_records`, `invalid_index_records` and
+    /// `unique_runs` (cost grows with the index; off by default).
+    public var countRecords = false
+
+    public init(store: GoalStore, goalFilter: String?, limit: Int) {
+        self.store = store
+        self.goalFilter = goalFilter
+        self.limit = limit
+    }
+
+    public func run() throws(CommandFailure) -> PayloadReport {
+        if let goalFilter { _ = try GoalID.parse(goalFilter) }
+        guard limit >= 0 else { throw CommandFailure("--limit must be at least 0", status: .usage) }
+        let now = store.context.now
+        var ids: [GoalID] = store.registry.goals.compactMap(\.goalID)
+        for id in store.runtimeGoalIDs() where !ids.contains(id) { ids.append(id) }
+        if let goalFilter { ids = ids.filter { $0.rawValue == goalFilter } }
+        var goals: [JSONValue] = []
+        var allRuns: [RunRecord] = []
+        var charts: [(GoalID, [RunRecord])] = []
+        for id in ids {
+            let entry = store.registry.goal(id: id.rawValue)
+            let history = store.history(id)
+            let runs = history.newest(limit: limit)
+            allRuns += runs
+            charts.append((id, runs))
+            var goal: JSONObject = [
+                "id": .string(id.rawValue), "domain": .optional(entry?.domain), "status": .string(entry?.status ?? "legacy-runtime"),
+                "registry_member": .bool(entry != nil), "legacy_runtime_goal": .bool(entry == nil),
+                "adapter_kind": .optional(entry?.adapterKind), "adapter_status": .optional(entry?.adapterStatus),
+                "index_path": .string(history.indexPath), "index_exists": .bool(history.indexExists),
+                "latest_runs": .array(runs.map(\.reported)),
+            ]
+            if countRecords {
+                let scan = history.scanAll()
+                goal["raw_index_records"] = .int(Int64(scan.rawCount))
+                goal["invalid_index_records"] = .int(Int64(scan.invalidCount))
+                goal["torn_last_line"] = .bool(scan.tornLastLine)
+                goal["unique_runs"] = .int(Int64(scan.runs.count))
+            }
+            if let entry {
+                for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
+                goal["execution_profile"] = entry.executionProfile.json
+                goal["quota"] = .object(QuotaConfig(goal: entry).ledger(history: history, now: now))
+                for (key, value) in entry.attentionOverrides { goal[key] = value }
+            }
+            goals.append(.object(goal))
+        }
+        allRuns.sort(by: RunRecord.newestFirst)
+        let runs = Array(allRuns.prefix(limit))
+        var payload: JSONObject = [
+            "ok": true, "registry": .string(store.registryPath), "runtime_root": .string(store.runtimeRoot),
+            "goal_filter": .optional(goalFilter), "goal_count": .int(Int64(goals.count)), "run_count": .int(Int64(runs.count)),
+            "goals": .array(goals), "runs": .array(runs.map(\.reported)),
+        ]
+        if chart { payload["chart"] = .strings(charts.flatMap { HistoryChart.lines(goal: $0.0.rawValue, runs: $0.1) }) }
+        return PayloadReport(payload, markdown: markdown(payload))
+    }
+
+    func markdown(_ payload: JSONObject) -> String {
+        var lines = ["# LoopX History", ""]
+        lines += MarkdownText.bullets(payload, ["registry", "runtime_root", "goal_filter", "goal_count", "run_count"])
+        if let chart = payload["chart"]?.arrayValue {
+            lines += ["", "## Timeline", "", "```"] + chart.compactMap(\.stringValue) + ["```"]
+        }
+        for goal in payload["goals"]?.arrayValue ?? [] {
+            lines += ["", "## \(goal["id"]?.stringValue ?? "")", ""]
+            lines += MarkdownText.bullets(goal.objectValue ?? JSONObject(), ["status", "registry_member", "adapter_kind", "index_exists"])
+            if let quota = goal["quota"] {
+                lines.append("- **quota**: spent \(MarkdownText.inline(quota["spent_slots"] ?? 0))/\(MarkdownText.inline(quota["allowed_slots"] ?? 0)) slots in \(MarkdownText.inline(quota["window_hours"] ?? 24))h")
+            }
+            let runs = goal["latest_runs"]?.arrayValue ?? []
+            if runs.isEmpty { lines.append("- no runs recorded") }
+            for run in runs {
+                var line = "- \(run["generated_at"]?.stringValue ?? "?") `\(run["classification"]?.stringValue ?? "?")`"
+                if let action = run["recommended_action"]?.stringValue { line += ": \(action)" }
+                if let reward = run["human_reward"]?["reward"]?.stringValue { line += " (reward: \(reward))" }
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

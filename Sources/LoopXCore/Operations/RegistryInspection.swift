@@ -1,0 +1,75 @@
+/// `loopx registry`: every goal of the registry with its resolved paths and normalized
+/// settings, and the validation problems with their stable codes.
+public struct RegistryInspection: Sendable {
+    public var store: GoalStore
+
+    public init(store: GoalStore) {
+        self.store = store
+    }
+
+    public func run() -> PayloadReport {
+        let env = store.context.environment
+        let registry = store.registry
+        let problems = registry.problems(environment: env)
+        var statusCounts: [String: Int64] = [:]
+        var repoGoals: [String: [String]] = [:]
+        for goal in registry.goals {
+            statusCounts[goal.status, default: 0] += 1
+            if let repo = goal.repo { repoGoals[env.absolute(repo), default: []].append(goal.id ?? "") }
+        }
+        let goals: [JSONValue] = registry.goals.map { goal in
+            let repo = goal.repo.map(env.absolute)
+            let stateAbs = goal.stateFilePath(environment: env)
+            let spawn = goal["spawn_policy"]?.objectValue ?? JSONObject()
+            let ids = repo.flatMap { repoGoals[$0] } ?? []
+            var orchestration: JSONObject = [
+                "mode": .string(spawn["mode"]?.stringValue ?? "default"), "spawn_allowed": .bool(spawn["allowed"]?.boolValue ?? false),
+                "max_children": .int(spawn["max_children"]?.intValue ?? 0),
+            ]
+            if let domains = spawn["allowed_domains"], domains != .array([]) { orchestration["allowed_domains"] = domains }
+            var object: JSONObject = [
+                "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(goal.status), "role": .string(goal.role),
+                "parent_goal_id": .optional(goal.parentGoalID), "repo": .optional(goal.repo),
+                "repo_exists": .bool(repo.map(FileSystem.isDirectory) ?? false), "repo_goal_count": .int(Int64(ids.count)),
+                "repo_goal_ids": .strings(ids), "state_file": .optional(goal.stateFile), "state_file_abs": .optional(stateAbs),
+                "state_file_exists": .bool(stateAbs.map(FileSystem.isRegularFile) ?? false), "adapter_kind": .optional(goal.adapterKind),
+                "adapter_status": .optional(goal.adapterStatus), "authority_sources": .array(goal.authoritySources),
+                "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal).json),
+                "execution_profile": goal.executionProfile.json, "orchestration": .object(orchestration),
+                "orchestration_mode": orchestration["mode"] ?? .null, "spawn_allowed": orchestration["spawn_allowed"] ?? .null,
+                "max_children": orchestration["max_children"] ?? .null, "control_plane": goal["control_plane"] ?? .object(JSONObject()),
+                "next_probe": .optional(goal.nextProbe), "guards": .strings(goal.guards),
+            ]
+            for key in GoalEntry.attentionOverrideKeys { object[key] = goal[key] ?? .null }
+            return .object(object)
+        }
+        var counts = JSONObject()
+        for key in statusCounts.keys.sorted() { counts[key] = .int(statusCounts[key] ?? 0) }
+        let payload: JSONObject = [
+            "ok": .bool(problems.isEmpty), "registry": .string(store.registryPath), "schema_version": .optional(registry.schemaVersion),
+            "updated_at": .optional(registry.updatedAt), "common_runtime_root": .optional(registry.commonRuntimeRoot),
+            "registry_role": .optional(registry.registryRole), "global_fallback": .bool(store.usesGlobalFallback),
+            "goal_count": .int(Int64(registry.goals.count)), "status_counts": .object(counts),
+            "problems": .strings(problems.map(\.text)), "problem_diagnostics": .array(problems.map(\.json)), "goals": .array(goals),
+        ]
+        return PayloadReport(payload, markdown: markdown(payload))
+    }
+
+    func markdown(_ payload: JSONObject) -> String {
+        var lines = ["# LoopX Registry", ""]
+        lines += MarkdownText.bullets(payload, ["registry", "schema_version", "updated_at", "common_runtime_root", "goal_count", "status_counts"])
+        if payload["global_fallback"] == true { lines.append("- **note**: no project registry here; showing the global registry") }
+        lines.append("")
+        let rows: [[String]] = (payload["goals"]?.arrayValue ?? []).map { goal in
+            func text(_ key: String) -> String { goal[key].map { $0 == .null ? "-" : MarkdownText.inline($0) } ?? "-" }
+            let spawn = goal["spawn_allowed"] == true ? "yes(\(text("max_children")))" : "no"
+            return [text("id"), text("role"), text("parent_goal_id"), text("domain"), text("status"), text("repo_exists"),
+                    text("repo_goal_count"), text("state_file_exists"), spawn, "\(text("adapter_kind"))/\(text("adapter_status"))", text("next_probe")]
+        }
+        lines += MarkdownText.table(["goal", "role", "parent", "domain", "status", "repo_exists", "repo_goals", "state_exists", "spawn", "adapter", "next_probe"], rows)
+        lines += ["", "## Problems", ""]
+        let problems = payload["problems"]?.arrayValue ?? []
+        lines += problems.isEmpty ? ["- none"] : problems.map { "- \($0.stringValue ?? "")" }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,115 @@
+extension Planner {
+    mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) -> Node {
+        let id = e.id
+        if target == nil, let op = planOperator(id, function, args) { return op }
+        if let target {
+            // `math.greatest(...)`, `optional.of(...)`: a namespaced global function.
+            if let chain = qualifiedChain(target), !chain.absolute {
+                let qualified = chain.segments.joined(separator: ".") + "." + function
+                if let impl = functions.global[FunctionTable.key(qualified, args.count)] {
+                    return node(id, impl, args.map { plan($0) })
+                }
+            }
+            let all = [target] + args
+            if function == "matches", args.count == 1, let n = planMatches(id, all) { return n }
+            let nodes = all.map { plan($0) }
+            if let impl = functions.member[FunctionTable.key(function, all.count)] {
+                return node(id, impl, nodes)
+            }
+            return unresolved(id, "no such overload: unknown method '\(function)' with \(args.count) argument(s)")
+        }
+        if function == "matches", args.count == 2, let n = planMatches(id, args) { return n }
+        let qualified = qualifiedFunction(function, args.count)
+        let nodes = args.map { plan($0) }
+        if let impl = functions.global[FunctionTable.key(qualified, args.count)] {
+            return node(id, impl, nodes)
+        }
+        return unresolved(id, "no such overload: unknown function '\(function)' with \(args.count) argument(s)")
+    }
+
+    /// A call no built-in implements: an evaluation error (CEL lets `||`/`&&` absorb it),
+    /// also listed so that loaders can warn at load time.
+    mutating func unresolved(_ id: Int, _ message: String) -> Node {
+        if !traced {
+            unresolvedCalls.append(ExpressionError(utf8Offset: sourceMap.range(of: id).lowerBound, message: message))
+        }
+        return ErrorNode(id: id, message)
+    }
+
+    /// A global function name resolved against the container (`f` in `a.b` may be `a.b.f`).
+    func qualifiedFunction(_ name: String, _ arity: Int) -> String {
+        guard let container, !container.isEmpty else { return name }
+        var parts = container.split(separator: ".").map(String.init)
+        while !parts.isEmpty {
+            let candidate = parts.joined(separator: ".") + "." + name
+            if functions.global[FunctionTable.key(candidate, arity)] != nil { return candidate }
+            parts.removeLast()
+        }
+        return name
+    }
+
+    func node(_ id: Int, _ impl: FunctionImpl, _ args: [Node]) -> Node {
+        switch impl {
+        case .unary(let fn) where args.count == 1: return Call1Node(id: id, args[0], fn)
+        case .binary(let fn) where args.count == 2: return Call2Node(id: id, args[0], args[1], fn)
+        case .nary(let fn): return CallNNode(id: id, args, fn)
+        default: return ErrorNode(id: id, "internal error: arity mismatch")
+        }
+    }
+
+    /// `s.matches(re)` with a constant pattern compiles the pattern once, at compile time.
+    mutating func planMatches(_ id: Int, _ args: [Expr]) -> Node? {
+        guard case .literal(.string(let pattern)) = args[1].kind else { return nil }
+        switch Regex.compile(pattern) {
+        case .failure(let message):
+            error("invalid regular expression: \(message)", args[1].id)
+            return ErrorNode(id: id, "invalid regular expression: \(message)")
+        case .success(let re):
+            return Call1Node(id: id, plan(args[0])) { v, id in
+                guard case .string(let s) = v else { return Ops.noOverload("matches", v, id: id) }
+                return .bool(re.matches(s))
+            }
+        }
+    }
+
+    mutating func planOperator(_ id: Int, _ fn: String, _ args: [Expr]) -> Node? {
+        switch (fn, args.count) {
+        case ("_&&_", 2): return AndNode(id: id, plan(args[0]), plan(args[1]))
+        case ("_||_", 2): return OrNode(id: id, plan(args[0]), plan(args[1]))
+        case ("_?_:_", 3): return TernaryNode(id: id, plan(args[0]), plan(args[1]), plan(args[2]))
+        case ("!_", 1): return NotNode(id: id, plan(args[0]))
+        case ("-_", 1): return Call1Node(id: id, plan(args[0]), Ops.negate)
+        case ("_==_", 2), ("_!=_", 2):
+            let negate = fn == "_!=_"
+            let a = plan(args[0])
+            let b = plan(args[1])
+            if !traced, let c = b as? ConstNode, case .string(let s) = c.value {
+                return EqualStringNode(id: id, a, s, negate: negate)
+            }
+            if !traced, let c = a as? ConstNode, case .string(let s) = c.value {
+                return EqualStringNode(id: id, b, s, negate: negate)
+            }
+            return EqualNode(id: id, a, b, negate: negate)
+        case ("_<_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .lt, name: fn)
+        case ("_<=_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .le, name: fn)
+        case ("_>_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .gt, name: fn)
+        case ("_>=_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .ge, name: fn)
+        case ("@in", 2):
+            let a = plan(args[0])
+            let b = plan(args[1])
+            if !traced, let c = b as? ConstNode, case .list(let l) = c.value {
+                let strings = l.compactMap(\.stringValue)
+                if strings.count == l.count { return InStringsNode(id: id, a, strings, fallback: c.value) }
+            }
+            return InNode(id: id, a, b)
+        case ("_+_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.add)
+        case ("_-_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.subtract)
+        case ("_*_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.multiply)
+        case ("_/_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.divide)
+        case ("_%_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.modulo)
+        case ("_[_]", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.index)
+        case ("_[?_]", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.optIndex)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,106 @@
+extension Ops {
+    static func add(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            let (r, o) = a.addingReportingOverflow(b)
+            return o ? .err("integer overflow in addition", id) : .int(r)
+        case (.uint(let a), .uint(let b)):
+            let (r, o) = a.addingReportingOverflow(b)
+            return o ? .err("unsigned integer overflow in addition", id) : .uint(r)
+        case (.double(let a), .double(let b)): return .double(a + b)
+        case (.string(let a), .string(let b)):
+            guard a.utf8.count + b.utf8.count <= maxSize else { return .err("string result too large", id) }
+            return .string(a + b)
+        case (.bytes(let a), .bytes(let b)):
+            guard a.count + b.count <= maxSize else { return .err("bytes result too large", id) }
+            return .bytes(a + b)
+        case (.list(let a), .list(let b)):
+            guard a.count + b.count <= maxSize else { return .err("list result too large", id) }
+            if a.isEmpty { return y }
+            if b.isEmpty { return x }
+            return .list(a + b)
+        case (.timestamp(let t), .duration(let d)), (.duration(let d), .timestamp(let t)):
+            guard let r = t.adding(d) else { return .err("timestamp out of range", id) }
+            return .timestamp(r)
+        case (.duration(let a), .duration(let b)):
+            guard let r = a.adding(b) else { return .err("duration out of range", id) }
+            return .duration(r)
+        default: return noOverload("_+_", x, y, id: id)
+        }
+    }
+
+    static func subtract(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            let (r, o) = a.subtractingReportingOverflow(b)
+            return o ? .err("integer overflow in subtraction", id) : .int(r)
+        case (.uint(let a), .uint(let b)):
+            let (r, o) = a.subtractingReportingOverflow(b)
+            return o ? .err("unsigned integer overflow in subtraction", id) : .uint(r)
+        case (.double(let a), .double(let b)): return .double(a - b)
+        case (.timestamp(let a), .timestamp(let b)):
+            guard let r = a.difference(b) else { return .err("duration out of range", id) }
+            return .duration(r)
+        case (.timestamp(let t), .duration(let d)):
+            guard let r = t.subtracting(d) else { return .err("timestamp out of range", id) }
+            return .timestamp(r)
+        case (.duration(let a), .duration(let b)):
+            guard let r = a.subtracting(b) else { return .err("duration out of range", id) }
+            return .duration(r)
+        default: return noOverload("_-_", x, y, id: id)
+        }
+    }
+
+    static func multiply(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            return o ? .err("integer overflow in multiplication", id) : .int(r)
+        case (.uint(let a), .uint(let b)):
+            let (r, o) = a.multipliedReportingOverflow(by: b)
+            return o ? .err("unsigned integer overflow in multiplication", id) : .uint(r)
+        case (.double(let a), .double(let b)): return .double(a * b)
+        default: return noOverload("_*_", x, y, id: id)
+        }
+    }
+
+    static func divide(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            if b == 0 { return .err("division by zero", id) }
+            let (r, o) = a.dividedReportingOverflow(by: b)
+            return o ? .err("integer overflow in division", id) : .int(r)
+        case (.uint(let a), .uint(let b)):
+            if b == 0 { return .err("division by zero", id) }
+            return .uint(a / b)
+        case (.double(let a), .double(let b)): return .double(a / b)
+        default: return noOverload("_/_", x, y, id: id)
+        }
+    }
+
+    static func modulo(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        switch (x, y) {
+        case (.int(let a), .int(let b)):
+            if b == 0 { return .err("modulus by zero", id) }
+            let (r, o) = a.remainderReportingOverflow(dividingBy: b)
+            return o ? .err("integer overflow in modulus", id) : .int(r)
+        case (.uint(let a), .uint(let b)):
+            if b == 0 { return .err("modulus by zero", id) }
+            return .uint(a % b)
+        default: return noOverload("_%_", x, y, id: id)
+        }
+    }
+
+    static func negate(_ x: Value, _ id: Int) -> Value {
+        switch x {
+        case .int(let a):
+            let (r, o) = Int64(0).subtractingReportingOverflow(a)
+            return o ? .err("integer overflow in negation", id) : .int(r)
+        case .double(let d): return .double(-d)
+        case .duration(let d):
+            guard let n = d.negated else { return .err("duration out of range", id) }
+            return .duration(n)
+        default: return noOverload("-_", x, id: id)
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/// A strict, allocation-light reader for `expr eval --jsonl` request lines: JSON straight to
+/// `Value`s in the protobuf JSON mapping of `cel.expr.Value`, without an intermediate tree.
+struct ProtoJSONReader {
+    struct Failure: Error {
+        let message: String
+    }
+
+    let b: UnsafeBufferPointer<UInt8>
+    var i = 0
+    var depth = 0
+
+    init(_ buffer: UnsafeBufferPointer<UInt8>) {
+        b = buffer
+    }
+
+    @inline(__always)
+    mutating func skipWS() {
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1 } else { return }
+        }
+    }
+
+    @inline(__always)
+    mutating func expect(_ c: UInt8) throws(Failure) {
+        skipWS()
+        guard i < b.count, b[i] == c else {
+            throw Failure(message: "expected '\(Character(UnicodeScalar(c)))' at byte \(i)")
+        }
+        i += 1
+    }
+
+    /// Consumes `c` (after whitespace) when present.
+    @inline(__always)
+    mutating func accept(_ c: UInt8) -> Bool {
+        skipWS()
+        if i < b.count, b[i] == c {
+            i += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func peekByte() -> UInt8? {
+        skipWS()
+        return i < b.count ? b[i] : nil
+    }
+
+    /// Iterates the members of an object, calling `body` with each key (the value is next).
+    mutating func object(_ body: (inout ProtoJSONReader, String) throws(Failure) -> Void) throws(Failure) {
+        try expect(0x7B)
+        depth += 1
+        if depth > 200 { throw Failure(message: "nesting too deep") }
+        defer { depth -= 1 }
+        if accept(0x7D) { return }
+        while true {
+            skipWS()
+            let key = try string()
+            try expect(0x3A)
+            try body(&self, key)
+            if accept(0x2C) { continue }
+            try expect(0x7D)
+            return
+        }
+    }
+
+    mutating func array(_ body: (inout ProtoJSONReader) throws(Failure) -> Void) throws(Failure) {
+        try expect(0x5B)
+        depth += 1
+        if depth > 200 { throw Failure(message: "nesting too deep") }
+        defer { depth -= 1 }
+        if accept(0x5D) { return }
+        while true {
+            try body(&self)
+            if accept(0x2C) { continue }
+            try expect(0x5D)
+            return
+        }
+    }
+
+    mutating func string() throws(Failure) -> String {
+        skipWS()
+        guard i < b.count, b[i] == 0x22 else { throw Failure(message: "expected a string at byte \(i)") }
+        i += 1
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 {
+                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+                i += 1
+                return s
+            }
+            if c == 0x5C { break }
+            if c < 0x20 { throw Failure(message: "control character in string") }
+            i += 1
+        }
+        var bytes = Array(b[start..<i])
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 {
+                i += 1
+                guard let s = String(validating: bytes, as: UTF8.self) else {
+                    throw Failure(message: "invalid UTF-8 in string")
+                }
+                return s
+            }
+            if c < 0x20 { throw Failure(message: "control character in string") }
+            if c != 0x5C {
+                bytes.append(c)
+                i += 1
+                continue
+            }
+            i += 1
+            guard i < b.count else { break }
+            let e = b[i]
+            i += 1
+            switch e {
+            case 0x22, 0x5C, 0x2F: bytes.append(e)
+            case 0x62: bytes.append(0x08)
+            case 0x66: bytes.append(0x0C)
+            case 0x6E: bytes.append(0x0A)
+            case 0x72: bytes.append(0x0D)
+            case 0x74: bytes.append(0x09)
+            case 0x75:
+                var v = try hex4()
+                if v >= 0xD800, v < 0xDC00 {
+                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else {
+                        throw Failure(message: "unpaired surrogate in string")
+                    }
+                    i += 2
+                    let low = try hex4()
+                    guard low >= 0xDC00, low < 0xE000 else { throw Failure(message: "unpaired surrogate in string") }
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                } else if v >= 0xDC00, v < 0xE000 {
+                    throw Failure(message: "unpaired surrogate in string")
+                }
+                guard let scalar = Unicode.Scalar(v) else { throw Failure(message: "invalid \\u escape") }
+                bytes.append(contentsOf: String(scalar).utf8)
+            default: throw Failure(message: "invalid escape in string")
+            }
+        }
+        throw Failure(message: "unterminated string")
+    }
+
+    mutating func hex4() throws(Failure) -> UInt32 {
+        guard i + 4 <= b.count else { throw Failure(message: "truncated \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard let d = Lexer.hexValue(b[i]) else { throw Failure(message: "invalid \\u escape") }
+            v = v << 4 | UInt32(d)
+            i += 1
+        }
+        return v
+    }
+
+    /// A JSON number's text (validated loosely; conversion validates the rest).
+    mutating func numberText() throws(Failure) -> String {
+        skipWS()
+        let start = i
+        while i < b.count {
+            let c = b[i]
+            if (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x2B || c == 0x2E || c == 0x65 || c == 0x45 {
+                i += 1
+            } else {
+                break
+            }
+        }
+        guard i > start else { throw Failure(message: "expected a number at byte \(start)") }
+        return String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
+    }
+
+    mutating func literal(_ word: StaticString) throws(Failure) {
+        skipWS()
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count else { throw Failure(message: "unexpected end of input") }
+        let p = word.utf8Start
+        for k in 0..<n where b[i + k] != p[k] { throw Failure(message: "invalid literal at byte \(i)") }
+        i += n
+    }
+
+    /// Skips any JSON value (unknown request fields).
+    mutating func skipValue() throws(Failure) {
+        switch peekByte() {
+        case 0x7B: try object { r, _ throws(Failure) in try r.skipValue() }
+        case 0x5B: try array { r throws(Failure) in try r.skipValue() }
+        case 0x22: _ = try string()
+        case 0x74: try literal("true")
+        case 0x66: try literal("false")
+        case 0x6E: try literal("null")
+        default: _ = try numberText()
+        }
+    }
+}

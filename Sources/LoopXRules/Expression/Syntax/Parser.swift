@@ -1,0 +1,213 @@
+/// A recursive-descent CEL parser that keeps going after errors so all of them are reported.
+struct Parser {
+    static let maxDepth = 64
+    static let reserved: Set<String> = [
+        "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop",
+        "package", "namespace", "return", "var", "void", "while",
+    ]
+
+    let src: [UInt8]
+    var tokens: [Token]
+    var index = 0
+    var nextID = 1
+    var depth = 0
+    var errors: [ExpressionError] = []
+    var sourceMap = SourceMap()
+
+    init(source: [UInt8]) {
+        src = source
+        let (toks, lexErrors) = Lexer.tokenize(source)
+        tokens = toks
+        errors = lexErrors
+    }
+
+    /// Parses a whole expression; the tree is only meaningful when `errors` is empty.
+    mutating func parseAll() -> Expr {
+        let e = parseExpr()
+        if current.kind != .eof {
+            error("unexpected \(current.describe(in: src)) after the end of the expression", at: current.start)
+        }
+        return e
+    }
+
+    var current: Token { tokens[index] }
+
+    func peek(_ k: Int) -> Token { tokens[min(index + k, tokens.count - 1)] }
+
+    mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+
+    func isPunct(_ p: Token.Punct) -> Bool {
+        if case .punct(let q) = current.kind { return p == q }
+        return false
+    }
+
+    mutating func accept(_ p: Token.Punct) -> Bool {
+        if isPunct(p) {
+            _ = advance()
+            return true
+        }
+        return false
+    }
+
+    mutating func expect(_ p: Token.Punct, _ context: String) {
+        if !accept(p) {
+            error("expected '\(p.rawValue)' \(context), found \(current.describe(in: src))", at: current.start)
+        }
+    }
+
+    mutating func error(_ message: String, at offset: Int) {
+        // One error per offset: later ones are usually echoes of the first.
+        if errors.contains(where: { $0.utf8Offset == offset }) || errors.count >= 20 { return }
+        errors.append(ExpressionError(utf8Offset: offset, message: message))
+    }
+
+    mutating func node(_ kind: Expr.Kind, _ start: Int, _ end: Int) -> Expr {
+        let id = nextID
+        nextID += 1
+        sourceMap.record(id: id, start: start, end: end)
+        return Expr(id: id, kind: kind)
+    }
+
+    func start(of e: Expr) -> Int { sourceMap.range(of: e.id).lowerBound }
+    func end(of e: Expr) -> Int { sourceMap.range(of: e.id).upperBound }
+    var lastEnd: Int { index > 0 ? tokens[index - 1].end : 0 }
+
+    mutating func call(_ fn: String, _ args: [Expr], _ start: Int, _ end: Int) -> Expr {
+        node(.call(target: nil, function: fn, args: args), start, end)
+    }
+
+    mutating func parseExpr() -> Expr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Parser.maxDepth {
+            error("expression nesting exceeds the limit of \(Parser.maxDepth)", at: current.start)
+            // Skip the rest so a pathological input cannot recurse further.
+            while current.kind != .eof { _ = advance() }
+            return node(.literal(.null), current.start, current.start)
+        }
+        let cond = parseOr()
+        guard accept(.question) else { return cond }
+        let then = parseOr()
+        expect(.colon, "in a conditional expression")
+        let otherwise = parseExpr()
+        return call("_?_:_", [cond, then, otherwise], start(of: cond), end(of: otherwise))
+    }
+
+    mutating func parseOr() -> Expr {
+        var operands = [parseAnd()]
+        while accept(.or) { operands.append(parseAnd()) }
+        return balance(operands, "_||_")
+    }
+
+    mutating func parseAnd() -> Expr {
+        var operands = [parseRelation()]
+        while accept(.and) { operands.append(parseRelation()) }
+        return balance(operands, "_&&_")
+    }
+
+    /// Builds a balanced tree for a chain of one logical operator, keeping nesting shallow.
+    mutating func balance(_ operands: [Expr], _ fn: String) -> Expr {
+        if operands.count == 1 { return operands[0] }
+        let mid = operands.count / 2
+        let left = balance(Array(operands[..<mid]), fn)
+        let right = balance(Array(operands[mid...]), fn)
+        return call(fn, [left, right], start(of: left), end(of: right))
+    }
+
+    mutating func parseRelation() -> Expr {
+        var left = parseAddition()
+        while true {
+            let fn: String
+            switch current.kind {
+            case .punct(.lt): fn = "_<_"
+            case .punct(.le): fn = "_<=_"
+            case .punct(.gt): fn = "_>_"
+            case .punct(.ge): fn = "_>=_"
+            case .punct(.eq): fn = "_==_"
+            case .punct(.ne): fn = "_!=_"
+            case .ident("in"): fn = "@in"
+            case .punct(.assign):
+                error("unexpected '=' (use '==' to compare)", at: current.start)
+                fn = "_==_"
+            default: return left
+            }
+            _ = advance()
+            let right = parseAddition()
+            left = call(fn, [left, right], start(of: left), end(of: right))
+        }
+    }
+
+    mutating func parseAddition() -> Expr {
+        var left = parseMultiplication()
+        while true {
+            let fn: String
+            if isPunct(.plus) { fn = "_+_" } else if isPunct(.minus) { fn = "_-_" } else { return left }
+            _ = advance()
+            let right = parseMultiplication()
+            left = call(fn, [left, right], start(of: left), end(of: right))
+        }
+    }
+
+    mutating func parseMultiplication() -> Expr {
+        var left = parseUnary()
+        while true {
+            let fn: String
+            switch current.kind {
+            case .punct(.star): fn = "_*_"
+            case .punct(.slash): fn = "_/_"
+            case .punct(.percent): fn = "_%_"
+            default: return left
+            }
+            _ = advance()
+            let right = parseUnary()
+            left = call(fn, [left, right], start(of: left), end(of: right))
+        }
+    }
+
+    mutating func parseUnary() -> Expr {
+        var ops: [(String, Int)] = []
+        while isPunct(.bang) || isPunct(.minus) {
+            let t = advance()
+            ops.append((isPunctToken(t, .bang) ? "!_" : "-_", t.start))
+        }
+        var operand: Expr
+        if let last = ops.last, last.0 == "-_", let folded = foldNegativeLiteral(start: last.1) {
+            ops.removeLast()
+            operand = parseMemberSuffix(folded)
+        } else {
+            operand = parseMember()
+        }
+        for (fn, start) in ops.reversed() {
+            operand = call(fn, [operand], start, end(of: operand))
+        }
+        return operand
+    }
+
+    func isPunctToken(_ t: Token, _ p: Token.Punct) -> Bool {
+        if case .punct(let q) = t.kind { return q == p }
+        return false
+    }
+
+    /// `-` directly before a numeric literal is part of the literal, so `-9223372036854775808` fits.
+    mutating func foldNegativeLiteral(start: Int) -> Expr? {
+        switch current.kind {
+        case .int(let magnitude):
+            let t = advance()
+            guard let m = magnitude, m <= UInt64(Int64.max) + 1 else {
+                error("integer literal out of range", at: t.start)
+                return node(.literal(.int(0)), start, t.end)
+            }
+            let v: Int64 = m == UInt64(Int64.max) + 1 ? Int64.min : -Int64(m)
+            return node(.literal(.int(v)), start, t.end)
+        case .double(let d):
+            let t = advance()
+            return node(.literal(.double(-d)), start, t.end)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import LoopXCore
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Goals and their newest runs, with quota spend in the window.",
+        discussion: "Example: loopx history --goal-id shop-goal --limit 20 --chart"
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only this goal.") var goalId: String?
+    @Option(help: "Newest runs per goal and overall (default 10).") var limit = 10
+    @Flag(help: "Draw a compact timeline of delivery scale and outcome per run.") var chart = false
+    @Flag(help: "Also count every index record (reads whole indexes).") var countRecords = false
+
+    func run() throws {
+        let context = try global.context()
+        var query = HistoryQuery(store: try GoalStore.open(context, allowMissing: true), goalFilter: goalId, limit: limit)
+        (query.chart, query.countRecords) = (chart, countRecords)
+        try emit(try query.run(), format: context.format)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+import LoopXCore
+
+struct RegistryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "registry",
+        abstract: "Inspect and validate the registry; problems carry stable codes.",
+        discussion: "Example: loopx --registry .loopx/registry.json registry --format json"
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        try emit(RegistryInspection(store: try GoalStore.open(context)).run(), format: context.format)
+    }
+}
