@@ -22,13 +22,13 @@ public enum ProgressLedger {
         if contains(entry, in: document) { return false }
         if let section = document.section(titled: title) {
             var index = section.headingLine + 1
-            while index < section.endLine, document.content(index).trimmingSpaces.isEmpty { index += 1 }
+            while index < section.endLine, document.content(index).trimmingWhitespace.isEmpty { index += 1 }
             // An empty ledger followed by another section keeps a blank line before that heading.
             let separator = index == section.endLine && index < document.lines.count ? [""] : []
             document.insertLines(entry + separator, at: index)
         } else {
             let count = document.lines.count
-            let needsBlank = count > 0 && !document.content(count - 1).trimmingSpaces.isEmpty
+            let needsBlank = count > 0 && !document.content(count - 1).trimmingWhitespace.isEmpty
             document.insertLines((needsBlank ? [""] : []) + ["## \(title)", ""] + entry, at: count)
         }
         document.setFrontMatter("updated_at", updatedAt)
