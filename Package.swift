@@ -38,7 +38,7 @@ let package = Package(
             // Fixture files are read from the source tree (located through #filePath).
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"]),
+        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
     ]
 )

@@ -16,6 +16,9 @@ bin=${LOOPX_BIN:-$root/.build/debug/loopx}
 [ -x "$bin" ] || { echo "stress: $bin is not built (run swift build)" >&2; exit 2; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopx-stress.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+# A private copy, so a rebuild during the run cannot swap the binary under the workers.
+cp "$bin" "$work/loopx"
+bin="$work/loopx"
 export HOME="$work/home" LOOPX_NOW=2026-01-01T00:00:00Z
 mkdir -p "$HOME" "$work/proj"
 cd "$work/proj"

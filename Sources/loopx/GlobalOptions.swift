@@ -22,7 +22,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Moves global options written before the subcommand name to the end, so that
     /// `loopx --format json doctor` means `loopx doctor --format json`.
-    static func hoistingLeadingOptions(_ arguments: [String]) -> [String] {
+    static func hoistingLeadingOptions(_ raw: [String]) -> [String] {
+        // `--trace=full` is spelled as a flag with a value; argument parsing sees two flags.
+        let arguments = raw.map { $0 == "--trace=full" ? "--trace-full" : ($0 == "--trace=on" ? "--trace" : $0) }
         let valued: Set<String> = ["--registry", "--runtime-root", "--format", "--now", "--rules"]
         var hoisted: [String] = []
         var index = 0

@@ -24,6 +24,13 @@ struct LoopX: ParsableCommand {
             RefreshStateCommand.self,
             TodoCommand.self,
             ArchiveRuntimeCommand.self,
+            RulesCommand.self,
+            QuotaCommand.self,
+            StatusCommand.self,
+            OperatorGateCommand.self,
+            ReadOnlyMapCommand.self,
+            ReviewPacketCommand.self,
+            RewardCommand.self,
         ]
     )
 

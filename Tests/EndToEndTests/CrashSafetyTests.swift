@@ -45,7 +45,12 @@ import Glibc
             #expect(states.contains(state), "round \(round): state file is neither version")
             #expect((try? JSONParser.parse(registry)) != nil)
         }
-        // The kernel drops a dead writer's lock: a normal run still succeeds afterwards.
+        // The kernel drops a dead writer's lock: a normal run still succeeds afterwards and
+        // clears the temporary files killed writers left behind.
         #expect(try project.run(version(1)).status == 0)
+        for dir in [project.path + "/.loopx", project.path + "/.codex/goals/crash"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+            #expect(!names.contains { $0.contains(".tmp-") }, "\(names)")
+        }
     }
 }

@@ -86,6 +86,10 @@ import LoopXRules
         #expect(after.hasPrefix(before.components(separatedBy: "## Next Action")[0]))
         #expect(after.contains("## Agent Todo\n\n- [ ] [P1] Wire the importer\n  <!-- loopx:todo todo_id=\(id) status=open"))
 
+        let (preview, previewJSON) = try project.json(["todo", "claim", "--goal-id", "shop", "--todo-id", id, "--agent-id", "codex-a", "--dry-run"])
+        #expect(preview.status == 0 && previewJSON["written"] == false)
+        #expect(previewJSON["lines"]?.arrayValue?.last?.stringValue?.contains("claimed_by=codex-a") == true)
+        #expect(try project.read(project.statePath("shop")) == after)
         #expect(try project.run(["todo", "claim", "--goal-id", "shop", "--todo-id", id, "--agent-id", "codex-a"]).status == 0)
         let refused = try project.run(["todo", "claim", "--goal-id", "shop", "--todo-id", id, "--agent-id", "codex-b"])
         #expect(refused.status == 1)

@@ -95,6 +95,33 @@ import Testing
         #expect(newest[2].lesson?["kind"] == "route")
     }
 
+    @Test func commonQuestionsReadOnlyTheEndOfALongIndex() throws {
+        let dir = try TestFiles.scratch()
+        defer { TestFiles.remove(dir) }
+        let history = RunHistory(goalDirectory: dir)
+        try FileSystem.createDirectory(history.runsDirectory)
+        let start = TestFiles.time("2025-01-01T00:00:00Z")
+        var text = ""
+        for i in 0..<30_000 {
+            let row: JSONObject = [
+                "generated_at": .string(start.adding(seconds: Int64(i) * 60).rfc3339), "goal_id": "g",
+                "classification": i % 5 == 0 ? "quota_slot_spent" : "state_refreshed", "slots": 1,
+                "json_path": .string("/r/\(i).json"), "markdown_path": .string("/r/\(i).md"),
+            ]
+            text += String(decoding: RunHistory.line(for: row), as: UTF8.self)
+        }
+        try FileSystem.writeAtomically(history.indexPath, text: text)
+        let size = Int64(text.utf8.count)
+        let newest = history.newestScan(limit: 50)
+        #expect(newest.runs.count == 50 && newest.runs.first?.jsonPath == "/r/29999.json")
+        #expect(newest.bytesRead <= 2 * Int64(ReverseLineReader.blockSize), "read \(newest.bytesRead) of \(size) bytes")
+        let last = start.adding(seconds: 29_999 * 60)
+        let spend = history.spendScan(since: last.adding(seconds: -3600), until: nil)
+        #expect(spend.events.count == 12)
+        #expect(spend.bytesRead <= 2 * Int64(ReverseLineReader.blockSize))
+        #expect(size > 50 * Int64(ReverseLineReader.blockSize))
+    }
+
     @Test func artifactsGetUniqueStems() throws {
         let dir = try TestFiles.scratch()
         defer { TestFiles.remove(dir) }

@@ -77,6 +77,14 @@ import Testing
             """
         ),
         (
+            "%YAML 2.0\n---\nname: x\n",
+            """
+            t.yaml:1:1: error: unsupported YAML version: only YAML 1.x documents can be read
+            %YAML 2.0
+            ^
+            """
+        ),
+        (
             "a: |0\n  x\n",
             """
             t.yaml:1:5: error: a block scalar's indentation indicator must be 1 to 9 (in the block scalar that starts at line 1, column 4)

@@ -103,6 +103,11 @@ import Testing
         // The copy keeps the original's positions, so errors inside point at the definition.
         #expect(first.position == SourcePosition(line: 2, column: 3))
         #expect(doc.root.mappingValue(for: "names")?.sequence?.map(\.string) == ["one", "one", "one"])
+        let again = try YAMLLoader.load(text: "\n\nx: {notify: DONT_NOTIFY, mode: [a, b]}\ny: {mode: [a, b], notify: DONT_NOTIFY}\n")
+        let x = try #require(again.root.mappingValue(for: "x"))
+        #expect(x != defaults)
+        #expect(x.hasSameContent(as: defaults))
+        #expect(!x.hasSameContent(as: try #require(again.root.mappingValue(for: "y"))))
         #expect(try doc.jsonValue()["first"] == ["notify": "DONT_NOTIFY", "mode": ["a", "b"]])
     }
 

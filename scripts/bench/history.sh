@@ -65,7 +65,11 @@ big_bytes=$(stat -c %s "$work/rt/goals/big-goal/runs/index.jsonl")
 
 # Sanity: both answer the same question the same way.
 for g in small-goal big-goal; do
-    $(cmd $g) | python3 -c 'import json,sys; d=json.load(sys.stdin); g=d["goals"][0]; print(f"{g[\"id\"]}: {len(g[\"latest_runs\"])} runs, spent {g[\"quota\"][\"spent_slots\"]} slots in 24h ({g[\"quota\"][\"spend_event_count\"]} events)")'
+    $(cmd $g) | python3 -c '
+import json, sys
+goal = json.load(sys.stdin)["goals"][0]
+quota = goal["quota"]
+print("%s: %d runs, spent %d slots in 24h (%d events)" % (goal["id"], len(goal["latest_runs"]), quota["spent_slots"], quota["spend_event_count"]))'
 done
 
 if command -v hyperfine >/dev/null; then

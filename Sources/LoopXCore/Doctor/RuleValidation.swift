@@ -1,19 +1,21 @@
 /// Checks that a rules directory is usable by this build.
 public enum RuleValidation {
-    /// nil when every rule file in the directory can be read, else the first problem.
+    /// nil when the directory's rules load and compile, else the problem (first error and count).
     public static func problem(inRulesDirectory path: String) -> String? {
-        let names: [String]
-        do { names = try FileSystem.list(path) } catch { return error.description }
-        let yamlFiles = names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-        if yamlFiles.isEmpty { return "no rule files in \(path)" }
-        for name in yamlFiles {
-            do {
-                let bytes = try FileSystem.readBytes(FileSystem.join(path, name))
-                if String(validating: bytes, as: UTF8.self) == nil { return "\(name) is not valid UTF-8" }
-            } catch {
-                return error.description
-            }
+        let layer: RuleLayerSource
+        do {
+            layer = try RuleLayerDiscovery.read(.builtin, directory: path, shownAs: FileSystem.basename(path))
+        } catch {
+            return error.message
         }
-        return nil
+        do {
+            _ = try RuleSet.load(layers: [layer], now: LoopXContext.wallClock())
+            return nil
+        } catch {
+            let errors = error.items.filter { $0.severity == .error }
+            guard let first = errors.first else { return nil }
+            let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+            return "\(first.path):\(first.position.line):\(first.position.column): \(first.message)\(more)"
+        }
     }
 }

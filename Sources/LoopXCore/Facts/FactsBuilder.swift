@@ -24,18 +24,20 @@ public struct FactsBuilder: Sendable {
         document["goal"] = goal
         document["health"] = health.json
         if let action { document["action"] = action }
-        guard let entry else { return document }
-
-        document["profile"] = entry.executionProfile.json
+        // A goal missing from the registry may still have runtime history (an unregistered
+        // runtime goal); the attention rules report it.
         let history = store.history(goalID)
         let runs = history.newest(limit: FactsBuilder.historyWindow)
         document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
+        guard let entry else { return document }
+
+        document["profile"] = entry.executionProfile.json
         let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
         document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now))
         let statePath = store.stateFilePath(of: entry)
         document["state"] = StateFacts.state(path: statePath, now: now)
         document["project"] = ProjectFacts.project(repo: entry.repo, statePath: statePath)
-        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs)
+        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs, now: now)
         return document
     }
 }

@@ -26,16 +26,21 @@ public struct ObligationLedger: Sendable {
         try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n")
     }
 
-    /// Whether a run discharges an obligation: a state write-back that names its delivery
-    /// outcome, or a spent quota slot (spending requires validated delivery).
+    /// Whether a run discharges an obligation: a write-back that names its delivery outcome
+    /// (what every heartbeat's `refresh-state` records), or a spent quota slot (spending
+    /// requires validated delivery).
     public static func discharges(_ run: RunRecord) -> Bool {
         if run.classification == "quota_slot_spent" { return true }
         if run.fields["quota_event"]?["event_type"]?.stringValue == "quota_slot_spent" { return true }
-        return run.classification == "state_refreshed" && !(run.deliveryOutcome ?? "").isEmpty
+        return !(run.deliveryOutcome ?? "").isEmpty
     }
 
-    /// The `obligation` fact against the newest runs (newest first).
-    public func fact(runs: [RunRecord]) -> JSONValue {
+    /// An obligation younger than this is still `pending` (a guard re-run within one tick).
+    public static let graceSeconds: Int64 = 300
+
+    /// The `obligation` fact at `now` against the newest runs (newest first): `discharged`
+    /// by a run written since it was issued, `pending` within the grace period, else `lapsed`.
+    public func fact(runs: [RunRecord], now: Timestamp) -> JSONValue {
         guard let recorded = current(), let issuedText = recorded["issued_at"]?.stringValue,
             let issued = Timestamp(rfc3339: issuedText)
         else { return ["exists": false, "status": "none"] }
@@ -55,6 +60,8 @@ public struct ObligationLedger: Sendable {
                 "generated_at": .string(instant.rfc3339), "classification": .string(run.classification ?? ""),
                 "delivery_outcome": .string(run.deliveryOutcome ?? ""),
             ]
+        } else if now.seconds - issued.seconds < ObligationLedger.graceSeconds {
+            fact["status"] = "pending"
         } else {
             fact["status"] = "lapsed"
         }

@@ -14,6 +14,10 @@ public struct ReverseLineReader: ~Copyable {
     private var buffer: [UInt8] = []
     private var end = 0
     private var bufferStart: Int64
+    /// The file's size when opened.
+    public let fileSize: Int64
+    /// Bytes read from the file so far (what a question cost).
+    public var bytesRead: Int64 { fileSize - bufferStart }
     /// Whether the file's last byte is a newline (false also for an empty file).
     public private(set) var endsWithNewline: Bool
     private var first = true
@@ -28,6 +32,7 @@ public struct ReverseLineReader: ~Copyable {
             return nil
         }
         self.fd = fd
+        fileSize = Int64(info.st_size)
         bufferStart = Int64(info.st_size)
         endsWithNewline = false
         exhausted = info.st_size == 0

@@ -23,8 +23,11 @@ public struct RunHistory: Sendable {
     static let stopSlack = 32
 
     /// The newest `limit` runs, newest first, each with its overlays (rewards) merged in.
-    public func newest(limit: Int) -> [RunRecord] {
-        guard limit > 0, var reader = ReverseLineReader(path: indexPath) else { return [] }
+    public func newest(limit: Int) -> [RunRecord] { newestScan(limit: limit).runs }
+
+    /// `newest(limit:)` plus the number of index bytes it read.
+    func newestScan(limit: Int) -> (runs: [RunRecord], bytesRead: Int64) {
+        guard limit > 0, var reader = ReverseLineReader(path: indexPath) else { return ([], 0) }
         var rowsByIdentity: [RunIdentity: [JSONObject]] = [:]
         var order: [RunIdentity: Int] = [:]
         var top: [Timestamp] = []  // the `limit` newest instants seen, descending
@@ -55,14 +58,19 @@ public struct RunHistory: Sendable {
             records.append(RunRecord(rows: reversedRows.reversed(), firstLine: -position))
         }
         records.sort(by: RunRecord.newestFirst)
-        return Array(records.prefix(limit))
+        return (Array(records.prefix(limit)), reader.bytesRead)
     }
 
     /// Spend events (`quota_slot_spent` / `quota_slot_voided` rows, or rows carrying a
     /// `quota_event`) whose `generated_at` lies in `[since, until]`, newest first; a row
     /// repeated in the index counts once.
     public func spendEvents(since: Timestamp, until: Timestamp? = nil) -> [SpendEvent] {
-        guard var reader = ReverseLineReader(path: indexPath) else { return [] }
+        spendScan(since: since, until: until).events
+    }
+
+    /// `spendEvents(since:until:)` plus the number of index bytes it read.
+    func spendScan(since: Timestamp, until: Timestamp?) -> (events: [SpendEvent], bytesRead: Int64) {
+        guard var reader = ReverseLineReader(path: indexPath) else { return ([], 0) }
         var seen = Set<RunIdentity>()
         var events: [SpendEvent] = []
         var olderStreak = 0
@@ -80,7 +88,7 @@ public struct RunHistory: Sendable {
             guard let event = SpendEvent(row: row, instant: instant), seen.insert(identity).inserted else { continue }
             events.append(event)
         }
-        return events
+        return (events, reader.bytesRead)
     }
 
     /// Lessons recorded with human rewards on the newest `limit` runs, newest run first.

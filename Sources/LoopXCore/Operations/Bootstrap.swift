@@ -117,6 +117,9 @@ public struct Bootstrap: Sendable {
             "execution_profile": template.profile.json, "global_sync": globalSync, "actions": .array(actions),
         ]
         payload["next_commands"] = .strings(nextCommands(goalID, registryArgument: registryArgument, project: project, runtimeRoot: runtimeRoot))
+        // What the goal entry and the state file are (or would be) on disk.
+        payload["goal_entry"] = .object(goalAction == "kept-existing" ? (registry.goal(id: goalID.rawValue)?.object ?? entry.object) : entry.object)
+        if options.dryRun, stateAction != "kept-existing" { payload["state_text"] = .string(stateText) }
         payload["private_boundary_note"] = .string(boundary.note)
         payload["gitignore"] = boundary.json
         return PayloadReport(payload, markdown: markdown(payload))

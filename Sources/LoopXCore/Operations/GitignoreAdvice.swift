@@ -10,7 +10,7 @@ public struct GitignoreAdvice: Sendable {
     public init(project: String) {
         self.project = project
         let text = (try? FileSystem.readText(FileSystem.join(project, ".gitignore"))) ?? ""
-        let entries = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0).trimmingSpaces })
+        let entries = Set(text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0).trimmingWhitespace })
         func covered(_ bases: [String]) -> Bool {
             bases.contains { base in [base, base + "/", "/" + base, "/" + base + "/"].contains(where: entries.contains) }
         }

@@ -56,6 +56,10 @@ public struct TodoOperation: Sendable {
         payload["todo"] = outcome.result.0.json
         payload["changed"] = .bool(outcome.changed)
         payload["written"] = .bool(outcome.changed && !dryRun)
+        // The item's lines as they are (or, in a dry run, would be) in the file.
+        if let item = outcome.document.todo(id: outcome.result.0.id) {
+            payload["lines"] = .strings((item.itemLine..<item.endLine).map(outcome.document.content))
+        }
         if action == .claim { payload["ttl_minutes"] = .int(ttl) }
         return PayloadReport(payload, markdown: TodoOperation.markdown(payload))
     }

@@ -87,7 +87,7 @@ public struct ExecutionProfile: Sendable, Hashable {
     }
 
     static func label(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue?.trimmingSpaces, isLabel(text) else { return nil }
+        guard let text = value?.stringValue?.trimmingWhitespace, isLabel(text) else { return nil }
         return text
     }
 

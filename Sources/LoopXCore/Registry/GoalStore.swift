@@ -64,6 +64,13 @@ public struct GoalStore: Sendable {
         goal.stateFilePath(environment: context.environment)
     }
 
+    /// The goal's active state, parsed; nil when the entry names no state file or the file
+    /// does not exist.
+    public func activeState(of goal: GoalEntry) throws(CommandFailure) -> ActiveStateDocument? {
+        guard let path = stateFilePath(of: goal), FileSystem.isRegularFile(path) else { return nil }
+        return try ActiveStateFile.read(path).0
+    }
+
     /// `<runtime-root>/goals/<id>`.
     public func goalDirectory(_ id: GoalID) -> String {
         FileSystem.join(FileSystem.join(runtimeRoot, "goals"), id.rawValue)

@@ -35,7 +35,7 @@ extension ActiveStateDocument {
               [" ", "x", "X", "-"].contains(chars[i + 3]), chars[i + 4] == "]" else { return nil }
         let rest = String(chars[(i + 5)...])
         guard rest.isEmpty || rest.hasPrefix(" ") else { return nil }
-        return (String(chars[..<i]), chars[i + 3], rest.trimmingSpaces)
+        return (String(chars[..<i]), chars[i + 3], rest.trimmingWhitespace)
     }
 
     func todos(in section: Section, role: TodoItem.Role) -> [TodoItem] {
@@ -52,7 +52,7 @@ extension ActiveStateDocument {
             var next = line + 1
             while next < section.endLine {
                 let raw = content(next)
-                let trimmed = raw.trimmingSpaces
+                let trimmed = raw.trimmingWhitespace
                 let indented = raw.hasPrefix(" ") || raw.hasPrefix("\t")
                 if trimmed.isEmpty || !indented || ActiveStateDocument.checkbox(raw) != nil { break }
                 if let parsed = TodoMetadata.parse(line: trimmed) {

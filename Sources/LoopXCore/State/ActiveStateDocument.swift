@@ -44,8 +44,8 @@ public struct ActiveStateDocument: Sendable, Hashable {
 
     /// Range of the front matter lines including both `---` fences, if the document has one.
     public var frontMatterLines: Range<Int>? {
-        guard !lines.isEmpty, content(0).trimmingSpaces == "---" else { return nil }
-        for index in 1..<lines.count where content(index).trimmingSpaces == "---" { return 0..<(index + 1) }
+        guard !lines.isEmpty, content(0).trimmingWhitespace == "---" else { return nil }
+        for index in 1..<lines.count where content(index).trimmingWhitespace == "---" { return 0..<(index + 1) }
         return nil
     }
 
@@ -57,10 +57,10 @@ public struct ActiveStateDocument: Sendable, Hashable {
         for index in (range.lowerBound + 1)..<(range.upperBound - 1) {
             let line = content(index)
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = String(line[..<colon]).trimmingSpaces
-            var value = String(line[line.index(after: colon)...]).trimmingSpaces
+            let key = String(line[..<colon]).trimmingWhitespace
+            var value = String(line[line.index(after: colon)...]).trimmingWhitespace
             if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
-            value = value.replacingOccurrences("\\\"", with: "\"")
+            value = value.replacing("\\\"", with: "\"")
             if !key.isEmpty { pairs.append((key, value)) }
         }
         return pairs
@@ -80,7 +80,7 @@ public struct ActiveStateDocument: Sendable, Hashable {
                 last.endLine = index
                 result.append(last)
             }
-            result.append(Section(title: String(line.dropFirst(3)).trimmingSpaces, headingLine: index, endLine: lines.count))
+            result.append(Section(title: String(line.dropFirst(3)).trimmingWhitespace, headingLine: index, endLine: lines.count))
         }
         return result
     }
@@ -107,29 +107,11 @@ public struct ActiveStateDocument: Sendable, Hashable {
         guard let range = frontMatterLines else { return }
         for index in (range.lowerBound + 1)..<(range.upperBound - 1) {
             let line = content(index)
-            if let colon = line.firstIndex(of: ":"), String(line[..<colon]).trimmingSpaces == key {
+            if let colon = line.firstIndex(of: ":"), String(line[..<colon]).trimmingWhitespace == key {
                 replaceLines(index..<(index + 1), with: ["\(key): \(value)"])
                 return
             }
         }
         insertLines(["\(key): \(value)"], at: range.upperBound - 1)
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return components(separatedByString: target).joined(separator: replacement)
-    }
-
-    func components(separatedByString separator: String) -> [String] {
-        var parts: [String] = []
-        var rest = Substring(self)
-        while let range = rest.firstRange(of: separator) {
-            parts.append(String(rest[..<range.lowerBound]))
-            rest = rest[range.upperBound...]
-        }
-        parts.append(String(rest))
-        return parts
     }
 }

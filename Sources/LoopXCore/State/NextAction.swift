@@ -10,7 +10,7 @@ public enum NextAction {
         var items: [String] = []
         var taken = 0
         for index in section.bodyLines {
-            let line = document.content(index).trimmingSpaces
+            let line = document.content(index).trimmingWhitespace
             guard !line.isEmpty else { continue }
             taken += 1
             if taken > 16 { break }
@@ -32,11 +32,11 @@ public enum NextAction {
 
     /// The text after a bullet or list number, nil when the line does not start with one.
     static func stripBullet(_ line: String) -> String? {
-        if line.hasPrefix("- ") || line.hasPrefix("* ") { return String(line.dropFirst(2)).trimmingSpaces }
+        if line.hasPrefix("- ") || line.hasPrefix("* ") { return String(line.dropFirst(2)).trimmingWhitespace }
         let digits = line.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty else { return nil }
         let rest = line.dropFirst(digits.count)
-        if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(rest.dropFirst(2)).trimmingSpaces }
+        if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(rest.dropFirst(2)).trimmingWhitespace }
         return nil
     }
 
@@ -45,7 +45,7 @@ public enum NextAction {
         guard let section = document.section(titled: title) else { return [] }
         var out: [String] = []
         for index in section.bodyLines where out.count < limit {
-            let line = document.content(index).trimmingSpaces
+            let line = document.content(index).trimmingWhitespace
             if !line.isEmpty { out.append(stripBullet(line) ?? line) }
         }
         return out

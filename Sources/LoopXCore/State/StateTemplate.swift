@@ -20,7 +20,7 @@ public struct StateTemplate: Sendable {
     }
 
     public var text: String {
-        let quoted = objective.replacingOccurrences("\\", with: "\\\\").replacingOccurrences("\"", with: "\\\"")
+        let quoted = objective.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"")
         let authority = goalDoc.map { "- Goal document: `\($0)` (primary goal document; read it before acting)." }
             ?? "- No goal document was declared; the objective above is the authority until one is added."
         let lines = [

@@ -42,7 +42,7 @@ public struct TodoEditor: Sendable {
         metadata["updated_at"] = now.rfc3339
         // After the last item, else right under the heading (skipping one blank line).
         var insertAt = existing.last?.endLine ?? (section.headingLine + 1)
-        if existing.isEmpty, insertAt < section.endLine, document.content(insertAt).trimmingSpaces.isEmpty { insertAt += 1 }
+        if existing.isEmpty, insertAt < section.endLine, document.content(insertAt).trimmingWhitespace.isEmpty { insertAt += 1 }
         var block = ["- [ ] \(compacted)", "  " + metadata.rendered]
         if insertAt == section.endLine, section.endLine < document.lines.count { block.append("") }
         document.insertLines(block, at: insertAt)

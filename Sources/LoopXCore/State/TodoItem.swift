@@ -68,7 +68,7 @@ public struct TodoItem: Sendable, Hashable {
         let lower = text.lowercased()
         let monitorHints = ["dependency monitor", "observation lane", "monitor-only", "monitor only", "do not run", "waiting on owner", "gated on owner"]
         if monitorHints.contains(where: lower.contains) { return "continuous_monitor" }
-        let body = priority == nil ? lower : String(lower.dropFirst(4)).trimmingSpaces
+        let body = priority == nil ? lower : String(lower.dropFirst(4)).trimmingWhitespace
         if ["observe ", "poll ", "watch "].contains(where: body.hasPrefix) { return "continuous_monitor" }
         return "advancement_task"
     }

@@ -36,9 +36,9 @@ public struct TodoMetadata: Sendable, Hashable {
     /// Parses a metadata comment line; nil when the line is not one. Accepts `loopx:todo`,
     /// the older `goal-harness:todo`, and a bare `loopx:`.
     public static func parse(line: String) -> TodoMetadata? {
-        let trimmed = line.trimmingSpaces
+        let trimmed = line.trimmingWhitespace
         guard trimmed.hasPrefix("<!--"), trimmed.hasSuffix("-->") else { return nil }
-        var body = String(trimmed.dropFirst(4).dropLast(3)).trimmingSpaces
+        var body = String(trimmed.dropFirst(4).dropLast(3)).trimmingWhitespace
         var matched = false
         for prefix in ["loopx:todo", "goal-harness:todo", "loopx:"] where body.hasPrefix(prefix) {
             body = String(body.dropFirst(prefix.count))
@@ -49,7 +49,7 @@ public struct TodoMetadata: Sendable, Hashable {
         var pairs: [(String, String)] = []
         for token in body.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
             guard let eq = token.firstIndex(of: "=") else { continue }
-            let key = String(token[..<eq]).replacingOccurrences("-", with: "_")
+            let key = String(token[..<eq]).replacing("-", with: "_")
             guard isKey(key) else { continue }
             let value = compact(percentDecode(String(token[token.index(after: eq)...])))
             if let index = pairs.firstIndex(where: { $0.0 == key }) { pairs[index].1 = value } else { pairs.append((key, value)) }

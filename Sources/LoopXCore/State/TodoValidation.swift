@@ -24,7 +24,7 @@ public enum TodoValidation {
 
     /// Lower-cases and turns spaces into `-`, as the original did before validating an agent id.
     public static func normalizeAgentID(_ text: String) -> String {
-        text.trimmingSpaces.lowercased().replacingOccurrences(" ", with: "-")
+        text.trimmingWhitespace.lowercased().replacing(" ", with: "-")
     }
 
     /// `^[a-z][a-z0-9_-]{0,63}$`

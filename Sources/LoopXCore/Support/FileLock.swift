@@ -31,6 +31,16 @@ public struct FileLock: ~Copyable {
         flock(fd, LOCK_UN)
         close(fd)
     }
+
+    /// Removes temporary files a killed writer left beside `target`. Only safe while holding
+    /// the target's lock: every locked writer of the target is then known to be finished.
+    public static func removeStaleTemporaries(of target: String) {
+        let dir = FileSystem.dirname(target)
+        let prefix = ".\(FileSystem.basename(target)).tmp-"
+        for name in (try? FileSystem.list(dir)) ?? [] where name.hasPrefix(prefix) {
+            unlink(FileSystem.join(dir, name))
+        }
+    }
 }
 
 /// The bytes of a file as read at one moment (nil when the file did not exist), so a later
@@ -79,6 +89,7 @@ public enum LockedRewrite {
         do {
             let lock = try FileLock(guarding: expected.path)
             defer { _ = lock }
+            FileLock.removeStaleTemporaries(of: expected.path)
             let current = try FileSnapshot.read(expected.path)
             guard current == expected else { throw Failure.changedOnDisk(path: expected.path) }
             try FileSystem.writeAtomically(expected.path, bytes: newBytes, mode: mode)
@@ -100,6 +111,7 @@ public enum LockedRewrite {
     ) throws -> T {
         let lock = try FileLock(guarding: path)
         defer { _ = lock }
+        FileLock.removeStaleTemporaries(of: path)
         let before = try FileSnapshot.read(path)
         let outcome = try transform(before)
         guard let bytes = outcome.bytes else { return outcome.result }

@@ -30,7 +30,7 @@ public enum MarkdownText {
 
     /// A pipe table; cells have `|` escaped.
     public static func table(_ header: [String], _ rows: [[String]]) -> [String] {
-        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences("|", with: "\\|") }.joined(separator: " | ") + " |" }
+        func row(_ cells: [String]) -> String { "| " + cells.map { $0.replacing("|", with: "\\|") }.joined(separator: " | ") + " |" }
         return [row(header), row(header.map { _ in "---" })] + rows.map(row)
     }
 }

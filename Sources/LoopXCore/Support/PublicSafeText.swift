@@ -12,7 +12,7 @@ public enum PublicSafeText {
     public static func problem(in text: String) -> String? {
         let lower = text.lowercased()
         for marker in markers where lower.contains(marker) {
-            return "contains private marker '\(marker.trimmingSpaces)'"
+            return "contains private marker '\(marker.trimmingWhitespace)'"
         }
         if containsTaskHandle(Array(lower.utf8)) { return "contains a private task handle (t-20…)" }
         return nil
@@ -44,14 +44,5 @@ public enum PublicSafeText {
             index += 1
         }
         return false
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while scalars.first?.isWhitespace == true { scalars.removeFirst() }
-        while scalars.last?.isWhitespace == true { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -13,6 +13,9 @@ public final class Program: Sendable {
     public let ast: Expr
     /// Source ranges of every node id.
     public let sourceMap: SourceMap
+    /// Calls to functions no built-in implements; they evaluate to errors, so a loader may
+    /// want to report them up front (positions are UTF-8 offsets into `source`).
+    public let unresolvedCalls: [ExpressionError]
     let root: Node
     let tracedRoot: Node
     let refs: [RefSpec]
@@ -20,8 +23,10 @@ public final class Program: Sendable {
     let nodeCount: Int
 
     private init(source: String, container: String?, ast: Expr, sourceMap: SourceMap, root: Node,
-                 tracedRoot: Node, refs: [RefSpec], localCount: Int, nodeCount: Int)
+                 tracedRoot: Node, refs: [RefSpec], localCount: Int, nodeCount: Int,
+                 unresolvedCalls: [ExpressionError])
     {
+        self.unresolvedCalls = unresolvedCalls
         self.source = source
         self.container = container
         self.ast = ast
@@ -62,7 +67,7 @@ public final class Program: Sendable {
         let tracedRoot = tracer.plan(ast)
         return Program(source: source, container: container, ast: ast, sourceMap: parser.sourceMap, root: root,
                        tracedRoot: tracedRoot, refs: planner.refs, localCount: planner.localCount,
-                       nodeCount: parser.nextID - 1)
+                       nodeCount: parser.nextID - 1, unresolvedCalls: planner.unresolvedCalls)
     }
 
     /// Compiles, reporting problems as rendered diagnostics of `path` (caret under each).

@@ -93,6 +93,8 @@ extension LibYAMLFailure {
             return "expected an anchor or alias name (letters, digits, '-' or '_')"
         case "did not find expected comment or line break":
             return "unexpected text after a block scalar indicator"
+        case "found incompatible YAML document":
+            return "unsupported YAML version: only YAML 1.x documents can be read"
         case "found an indentation indicator equal to 0":
             return "a block scalar's indentation indicator must be 1 to 9"
         default:

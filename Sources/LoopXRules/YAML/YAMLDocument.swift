@@ -2,13 +2,16 @@
 public struct YAMLDocument: Sendable {
     /// The root node; an empty file (or one holding only comments) has a null scalar root.
     public let root: YAMLNode
+    /// The text the document was read from, for positions and source lines.
     public let source: SourceText
 
+    /// A document over an already built tree (the loader makes these).
     public init(root: YAMLNode, source: SourceText) {
         self.root = root
         self.source = source
     }
 
+    /// The path the document was loaded from, as diagnostics show it.
     public var path: String { source.path }
 
     /// The absolute position in the file of the character at `offset` (UTF-8 bytes) inside the

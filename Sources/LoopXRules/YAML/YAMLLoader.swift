@@ -18,7 +18,7 @@ public enum YAMLLoader {
     public static func load(path: String) throws(DiagnosticList) -> YAMLDocument {
         let bytes: [UInt8]
         do {
-            bytes = try YAMLFileReader.read(path)
+            bytes = try FileSystem.readBytes(path)
         } catch {
             throw DiagnosticList([Diagnostic(
                 path: path, position: SourcePosition(line: 1, column: 1),

@@ -7,6 +7,7 @@ public struct YAMLNode: Sendable, Hashable {
         case mapping([YAMLPair])
     }
 
+    /// The node's content.
     public var kind: Kind
     /// Where the node's content starts (after any anchor or tag); a quoted scalar starts at
     /// its opening quote, a block scalar at its `|` or `>`.
@@ -19,6 +20,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// A node copied by an alias keeps the positions of the anchored original.
     public var utf8Range: Range<Int>
 
+    /// A node; the loader fills `utf8Range`, which offset mapping needs.
     public init(
         kind: Kind, position: SourcePosition, endPosition: SourcePosition? = nil,
         tag: String? = nil, utf8Range: Range<Int> = 0..<0
@@ -33,9 +35,12 @@ public struct YAMLNode: Sendable, Hashable {
 
 /// One key/value entry of a YAML mapping.
 public struct YAMLPair: Sendable, Hashable {
+    /// The key node, with its own position (for errors about the key).
     public var key: YAMLNode
+    /// The value node.
     public var value: YAMLNode
 
+    /// A pair of nodes.
     public init(key: YAMLNode, value: YAMLNode) {
         self.key = key
         self.value = value
@@ -84,6 +89,12 @@ extension YAMLNode {
     /// The string keys of a mapping in source order (non-string keys are left out).
     public var keys: [String] {
         (mapping ?? []).compactMap { $0.key.string }
+    }
+
+    /// True when both nodes hold the same data (resolved values, order of entries), wherever
+    /// they were written; `==` also compares positions.
+    public func hasSameContent(as other: YAMLNode) -> Bool {
+        YAMLKeyIdentity(self) == YAMLKeyIdentity(other)
     }
 
     /// A short name of the node's kind for messages: "a mapping", "a string", "null", ...

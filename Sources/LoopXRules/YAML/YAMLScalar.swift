@@ -16,11 +16,13 @@ public struct YAMLScalar: Sendable, Hashable {
 
     /// The scalar's content after YAML processing (quotes, escapes, folding and chomping applied).
     public var text: String
+    /// How the scalar was written (plain, quoted, block).
     public var style: Style
     /// The resolved value: only plain scalars resolve by the core schema, others are strings
     /// unless an explicit core tag (`!!int`, `!!bool`, ...) says otherwise.
     public var value: Value
 
+    /// A scalar with an already resolved value.
     public init(text: String, style: Style, value: Value) {
         self.text = text
         self.style = style

@@ -3,7 +3,7 @@
 /// libyaml counts characters, the node model wants UTF-8 offsets and 1-based line/column
 /// pairs consistent with `SourceText` (lines end at `\n` only). A cursor walks forward from
 /// the last request, so the monotonic requests of a parse cost one pass over the text;
-/// checkpoints every 256 characters keep the occasional step back cheap.
+/// checkpoints every 64 characters keep the occasional step back cheap.
 struct YAMLSourceIndex {
     private struct Cursor {
         var char = 0
@@ -18,7 +18,7 @@ struct YAMLSourceIndex {
     private let rewrites: [Int]
     private var checkpoints: [Cursor] = []
     private var cursor = Cursor()
-    private static let checkpointStride = 256
+    private static let checkpointStride = 64
 
     init(bytes: [UInt8], rewrites: [Int] = []) {
         self.bytes = bytes

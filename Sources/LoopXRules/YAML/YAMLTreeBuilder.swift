@@ -75,30 +75,31 @@ struct YAMLTreeBuilder {
         diagnostics.append(source.diagnostic(message, at: position))
     }
 
-    /// Where a node's content starts, past its anchor and tag when it has any (but not past
-    /// `limit`, the end of a scalar: an empty tagged scalar ends at its tag), and where its
-    /// tag is, for errors about the tag.
-    private mutating func nodeStart(_ event: LibYAMLEvent, hasProperties: Bool, limit: Int? = nil)
-        -> (byte: Int, position: SourcePosition, tag: SourcePosition)
+    /// Where a node's content starts, past its anchor and tag when it has any, and where its
+    /// tag is, for errors about the tag. Marks are looked up in source order (start, then
+    /// end) so the index's cursor only moves forward.
+    private mutating func nodeBounds(_ event: LibYAMLEvent, hasProperties: Bool, isScalar: Bool)
+        -> (byte: Int, position: SourcePosition, tag: SourcePosition, end: (byte: Int, position: SourcePosition))
     {
         let start = index.locate(event.start)
-        guard hasProperties else { return (start.byte, start.position, start.position) }
+        let end = index.locate(event.end)
+        guard hasProperties else { return (start.byte, start.position, start.position, end) }
         let found = index.properties(from: start.byte)
         let tag = found.tag.map { index.position(ofByte: $0) } ?? start.position
-        let byte = min(found.content, limit ?? found.content)
-        return (byte, index.position(ofByte: byte), tag)
+        // An empty tagged scalar ends at its tag; its content cannot start after that.
+        let byte = isScalar ? min(found.content, end.byte) : found.content
+        return (byte, index.position(ofByte: byte), tag, end)
     }
 
     private mutating func scalar(
         _ text: String, style: YAMLScalar.Style, anchor: String?, tag: String?, event: LibYAMLEvent
     ) {
-        let endByte = index.locate(event.end).byte
-        let start = nodeStart(event, hasProperties: anchor != nil || tag != nil, limit: endByte)
-        let end = index.locate(event.end)
-        let value = resolveScalar(text, style: style, tag: tag, tagPosition: start.tag, at: start.position)
+        let bounds = nodeBounds(event, hasProperties: anchor != nil || tag != nil, isScalar: true)
+        let value = resolveScalar(text, style: style, tag: tag, tagPosition: bounds.tag, at: bounds.position)
         let node = YAMLNode(
-            kind: .scalar(YAMLScalar(text: text, style: style, value: value)), position: start.position,
-            endPosition: end.position, tag: tag.map(Self.shortTag), utf8Range: start.byte..<max(start.byte, end.byte))
+            kind: .scalar(YAMLScalar(text: text, style: style, value: value)), position: bounds.position,
+            endPosition: bounds.end.position, tag: tag.map(Self.shortTag),
+            utf8Range: bounds.byte..<max(bounds.byte, bounds.end.byte))
         attach(node, size: 1, anchor: anchor)
     }
 
@@ -128,7 +129,7 @@ struct YAMLTreeBuilder {
     private mutating func open(
         isMapping: Bool, flow: Bool, anchor: String?, tag: String?, event: LibYAMLEvent
     ) -> Bool {
-        let start = nodeStart(event, hasProperties: anchor != nil || tag != nil)
+        let start = nodeBounds(event, hasProperties: anchor != nil || tag != nil, isScalar: false)
         if stack.count >= YAMLLoader.maxDepth {
             error("nesting deeper than \(YAMLLoader.maxDepth) levels", at: start.position)
             return false

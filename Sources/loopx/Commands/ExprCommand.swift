@@ -21,14 +21,10 @@ struct ExprEvalCommand: ParsableCommand {
     @Argument(help: "The expression to evaluate (omit with --jsonl).")
     var expression: String?
 
-    @Option(help: "A JSON file whose top-level object gives the variables.")
+    @Option(help: "A JSON or YAML file whose top-level mapping gives the variables.")
     var facts: String?
 
-    @Option(help: "The value of `now` (RFC 3339); defaults to LOOPX_NOW or the current time.")
-    var now: String?
-
-    @Option(help: "Output format: cel (a CEL literal) or json.")
-    var format: String = "cel"
+    @OptionGroup var global: GlobalOptions
 
     @Option(help: "Namespace used to resolve qualified names.")
     var container: String?
@@ -44,14 +40,12 @@ struct ExprEvalCommand: ParsableCommand {
         guard let expression else {
             throw ValidationError("an expression is required unless --jsonl is given")
         }
-        guard format == "cel" || format == "json" else {
-            throw ValidationError("--format must be cel or json")
-        }
+        let json = global.format == .json
         var bindings = Activation()
         if let facts {
             for (name, value) in try loadFacts(facts) { bindings.bind(name, value) }
         }
-        let nowText = now ?? ProcessInfo.processInfo.environment["LOOPX_NOW"]
+        let nowText = global.now ?? ProcessInfo.processInfo.environment["LOOPX_NOW"]
         if let nowText {
             guard let ts = CELTimestamp(rfc3339: nowText) else {
                 throw ValidationError("--now: '\(nowText)' is not an RFC 3339 timestamp")
@@ -68,74 +62,73 @@ struct ExprEvalCommand: ParsableCommand {
         do {
             program = try Program.compile(expression, container: container, path: "<expr>")
         } catch {
-            FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
+            Output.error(error.rendered)
             throw ExitCode(2)
         }
         let value = program.evaluate(bindings)
         if case .error(let e) = value {
             let text = SourceText(path: "<expr>", text: expression)
             let at = text.position(ofUTF8Offset: program.sourceMap.range(of: e.node).lowerBound)
-            if format == "json" {
-                print(JSONWriter().string(["error": .string(e.message)]))
+            if json {
+                Output.write(JSONWriter().string(["error": .string(e.message)]) + "\n")
             }
-            FileHandle.standardError.write(Data((text.diagnostic(e.message, at: at).rendered + "\n").utf8))
+            Output.error(text.diagnostic(e.message, at: at).rendered)
             throw ExitCode(1)
         }
-        if format == "json" {
-            print(JSONWriter().string(["value": value.plainJSON]))
-        } else {
-            print(value.celLiteral)
-        }
+        Output.write((json ? JSONWriter().string(["value": value.plainJSON]) : value.celLiteral) + "\n")
     }
 
+    /// The top-level keys of a JSON or YAML (`.yaml`/`.yml`) facts file, as CEL values.
     private func loadFacts(_ path: String) throws -> [(String, Value)] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("cannot read facts file '\(path)'")
-        }
         let json: JSONValue
         do {
-            json = try JSONParser.parse(Array(data), path: path)
-        } catch {
-            FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
+            if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+                json = try YAMLLoader.load(path: path).jsonValue()
+            } else {
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read facts file '\(path)'")
+                }
+                do {
+                    json = try JSONParser.parse(Array(data), path: path)
+                } catch {
+                    throw DiagnosticList([error])
+                }
+            }
+        } catch let error as DiagnosticList {
+            Output.error(error.rendered)
             throw ExitCode(2)
         }
         guard case .object(let object) = json else {
-            throw ValidationError("facts file '\(path)' must hold a JSON object")
+            throw ValidationError("facts file '\(path)' must hold a mapping (JSON object)")
         }
         return object.entries.map { ($0.key, Value(json: $0.value)) }
     }
 }
 
-/// The stdin/stdout loop of `--jsonl`: big reads, one buffered write per batch of lines.
+/// The stdin/stdout loop of `--jsonl`: big reads, and the answers to every complete line of
+/// a read written in one go before the next read, so no request waits on more input.
 enum JSONLServer {
     static func run() {
         var evaluator = JSONLEvaluator()
-        let chunkSize = 1 << 20
-        var pending: [UInt8] = []
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
+        let chunkSize = 4 << 20
+        var pending: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { chunk.deallocate() }
         while true {
             let n = read(0, chunk.baseAddress, chunkSize)
             if n <= 0 { break }
             pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
-            var start = 0
-            pending.withUnsafeBufferPointer { buf in
-                var k = 0
-                while let nl = buf[k...].firstIndex(of: 0x0A) {
-                    var end = nl
-                    if end > start, buf[end - 1] == 0x0D { end -= 1 }
-                    if end > start {
-                        evaluator.process(line: UnsafeBufferPointer(rebasing: buf[start..<end]), into: &out)
-                        if out.count >= 1 << 16 { flush(&out) }
-                    }
-                    start = nl + 1
-                    k = start
+            let consumed = pending.withUnsafeBufferPointer { buf -> Int in
+                let (lines, consumed) = splitLines(buf)
+                for r in lines {
+                    evaluator.process(line: UnsafeBufferPointer(rebasing: buf[r]), into: &out)
+                    if out.count >= 1 << 20 { flush(&out) }
                 }
+                return consumed
             }
-            pending.removeFirst(start)
-            // Answer everything read so far before waiting for more input.
+            pending.removeFirst(consumed)
             flush(&out)
         }
         if !pending.isEmpty {
@@ -144,10 +137,27 @@ enum JSONLServer {
         flush(&out)
     }
 
+    /// The non-empty complete lines of a buffer (CR before LF dropped) and the bytes they span.
+    static func splitLines(_ buf: UnsafeBufferPointer<UInt8>) -> ([Range<Int>], Int) {
+        guard let base = buf.baseAddress else { return ([], 0) }
+        var lines: [Range<Int>] = []
+        var start = 0
+        while start < buf.count, let hit = memchr(base + start, 0x0A, buf.count - start) {
+            let nl = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var end = nl
+            if end > start, buf[end - 1] == 0x0D { end -= 1 }
+            if end > start { lines.append(start..<end) }
+            start = nl + 1
+        }
+        return (lines, start)
+    }
+
     static func flush(_ out: inout [UInt8]) {
         var offset = 0
         while offset < out.count {
-            let written = out.withUnsafeBytes { write(1, $0.baseAddress! + offset, out.count - offset) }
+            let written = out.withUnsafeBytes { buf in
+                buf.baseAddress.map { write(1, $0 + offset, buf.count - offset) } ?? -1
+            }
             if written <= 0 { break }
             offset += written
         }

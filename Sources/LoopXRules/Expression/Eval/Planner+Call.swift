@@ -16,7 +16,7 @@ extension Planner {
             if let impl = functions.member[FunctionTable.key(function, all.count)] {
                 return node(id, impl, nodes)
             }
-            return ErrorNode(id: id, "no such overload: unknown method '\(function)' with \(args.count) argument(s)")
+            return unresolved(id, "no such overload: unknown method '\(function)' with \(args.count) argument(s)")
         }
         if function == "matches", args.count == 2, let n = planMatches(id, args) { return n }
         let qualified = qualifiedFunction(function, args.count)
@@ -24,7 +24,16 @@ extension Planner {
         if let impl = functions.global[FunctionTable.key(qualified, args.count)] {
             return node(id, impl, nodes)
         }
-        return ErrorNode(id: id, "no such overload: unknown function '\(function)' with \(args.count) argument(s)")
+        return unresolved(id, "no such overload: unknown function '\(function)' with \(args.count) argument(s)")
+    }
+
+    /// A call no built-in implements: an evaluation error (CEL lets `||`/`&&` absorb it),
+    /// also listed so that loaders can warn at load time.
+    mutating func unresolved(_ id: Int, _ message: String) -> Node {
+        if !traced {
+            unresolvedCalls.append(ExpressionError(utf8Offset: sourceMap.range(of: id).lowerBound, message: message))
+        }
+        return ErrorNode(id: id, message)
     }
 
     /// A global function name resolved against the container (`f` in `a.b` may be `a.b.f`).

@@ -11,6 +11,7 @@ struct Planner {
     var localCount = 0
     var nextLocal = 0
     var errors: [ExpressionError] = []
+    var unresolvedCalls: [ExpressionError] = []
 
     init(container: String?, traced: Bool, sourceMap: SourceMap) {
         self.container = container

@@ -1,8 +1,25 @@
+import Foundation
+
 /// The `expr eval --jsonl` protocol: one request line in, one response line out, with
 /// compiled programs cached by (container, expression).
 public struct JSONLEvaluator {
     private var cache: [String: Result<Program, ExpressionErrors>] = [:]
     private static let cacheLimit = 10_000
+    /// The last decoded value of each binding name with its exact JSON bytes: streams that
+    /// evaluate many rules over the same facts repeat those bytes line after line, and
+    /// comparing bytes is far cheaper than decoding them again.
+    private var bindingCache: [String: CachedBinding] = [:]
+    private static let bindingCacheLimit = 256
+
+    final class CachedBinding {
+        let bytes: [UInt8]
+        let value: Value
+
+        init(bytes: [UInt8], value: Value) {
+            self.bytes = bytes
+            self.value = value
+        }
+    }
 
     public init() {}
 
@@ -26,7 +43,7 @@ public struct JSONLEvaluator {
                         return
                     }
                     try r.object { r2, name throws(ProtoJSONReader.Failure) in
-                        bindings.bind(name, try r2.value())
+                        bindings.bind(name, try binding(name, &r2))
                     }
                 default: try r.skipValue()
                 }
@@ -61,6 +78,27 @@ public struct JSONLEvaluator {
             out.removeSubrange(mark...)
             respond(id: id, error: error.message, into: &out)
         }
+    }
+
+    /// Decodes one binding's VALUE, reusing the previous decode when the bytes are identical.
+    private mutating func binding(_ name: String, _ r: inout ProtoJSONReader) throws(ProtoJSONReader.Failure) -> Value {
+        r.skipWS()
+        let start = r.i
+        if let hit = bindingCache[name], hit.bytes.count <= r.b.count - start {
+            // A VALUE is a JSON object, so equal bytes cannot be a prefix of a different value.
+            let same = hit.bytes.withUnsafeBufferPointer { cached in
+                memcmp(r.b.baseAddress! + start, cached.baseAddress!, cached.count) == 0
+            }
+            if same {
+                r.i = start + hit.bytes.count
+                return hit.value
+            }
+        }
+        let v = try r.value()
+        if bindingCache.count < Self.bindingCacheLimit || bindingCache[name] != nil {
+            bindingCache[name] = CachedBinding(bytes: Array(r.b[start..<r.i]), value: v)
+        }
+        return v
     }
 
     private mutating func compiled(_ expr: String, _ container: String?) -> Result<Program, ExpressionErrors> {

@@ -1,19 +1,77 @@
 extension ProtoJSONReader {
     /// One `cel.expr.Value` in protobuf JSON form.
     mutating func value() throws(Failure) -> Value {
-        var result: Value?
-        try object { r, key throws(Failure) in
-            if result != nil { throw Failure(message: "a VALUE must have exactly one kind") }
-            result = try r.kind(key)
-        }
-        guard let result else { throw Failure(message: "empty VALUE object") }
-        return result
+        try expect(0x7B)
+        depth += 1
+        if depth > 200 { throw Failure(message: "nesting too deep") }
+        defer { depth -= 1 }
+        guard !accept(0x7D) else { throw Failure(message: "empty VALUE object") }
+        let k = try key()
+        try expect(0x3A)
+        let v = try kind(k)
+        if accept(0x2C) { throw Failure(message: "a VALUE must have exactly one kind") }
+        try expect(0x7D)
+        return v
     }
 
-    private mutating func kind(_ key: String) throws(Failure) -> Value {
+    /// `{"values": [...]}` or `{}`.
+    private mutating func listBody() throws(Failure) -> Value {
+        try expect(0x7B)
+        var items: [Value] = []
+        if accept(0x7D) { return .list(items) }
+        guard try key() == .values else { throw Failure(message: "unknown listValue field") }
+        try expect(0x3A)
+        try expect(0x5B)
+        if !accept(0x5D) {
+            repeat { items.append(try value()) } while accept(0x2C)
+            try expect(0x5D)
+        }
+        try expect(0x7D)
+        return .list(items)
+    }
+
+    /// `{"entries": [{"key": VALUE, "value": VALUE}, ...]}` or `{}`.
+    private mutating func mapBody() throws(Failure) -> Value {
+        try expect(0x7B)
+        var keys: [Value] = []
+        var values: [Value] = []
+        if !accept(0x7D) {
+            guard try key() == .entries else { throw Failure(message: "unknown mapValue field") }
+            try expect(0x3A)
+            try expect(0x5B)
+            if !accept(0x5D) {
+                repeat {
+                    try expect(0x7B)
+                    var k: Value?
+                    var v: Value?
+                    repeat {
+                        let f = try key()
+                        try expect(0x3A)
+                        switch f {
+                        case .key: k = try value()
+                        case .value: v = try value()
+                        default: throw Failure(message: "unknown map entry field")
+                        }
+                    } while accept(0x2C)
+                    try expect(0x7D)
+                    guard let k, let v else { throw Failure(message: "map entry needs key and value") }
+                    keys.append(k)
+                    values.append(v)
+                } while accept(0x2C)
+                try expect(0x5D)
+            }
+            try expect(0x7D)
+        }
+        switch CELMap.build(keys: keys, values: values) {
+        case .success(let m): return .map(m)
+        case .failure(let e): throw Failure(message: e.message)
+        }
+    }
+
+    private mutating func kind(_ key: Key) throws(Failure) -> Value {
         switch key {
-        case "stringValue", "string_value": return .string(try string())
-        case "int64Value", "int64_value":
+        case .stringValue: return .string(try string())
+        case .int64Value:
             if peekByte() == 0x22 {
                 let s = try string()
                 guard let v = Int64(s) else { throw Failure(message: "bad int64Value '\(s)'") }
@@ -25,14 +83,14 @@ extension ProtoJSONReader {
                 throw Failure(message: "bad int64Value \(t)")
             }
             return .int(Int64(d))
-        case "boolValue", "bool_value":
+        case .boolValue:
             if peekByte() == 0x74 {
                 try literal("true")
                 return .bool(true)
             }
             try literal("false")
             return .bool(false)
-        case "doubleValue", "double_value":
+        case .doubleValue:
             if peekByte() == 0x22 {
                 let s = try string()
                 switch s {
@@ -47,7 +105,7 @@ extension ProtoJSONReader {
             let t = try numberText()
             guard let d = Double(t) else { throw Failure(message: "bad doubleValue \(t)") }
             return .double(d)
-        case "uint64Value", "uint64_value":
+        case .uint64Value:
             if peekByte() == 0x22 {
                 let s = try string()
                 guard let v = UInt64(s) else { throw Failure(message: "bad uint64Value '\(s)'") }
@@ -59,7 +117,7 @@ extension ProtoJSONReader {
                 throw Failure(message: "bad uint64Value \(t)")
             }
             return .uint(UInt64(d))
-        case "nullValue", "null_value":
+        case .nullValue:
             if peekByte() == 0x6E {
                 try literal("null")
             } else if peekByte() == 0x22 {
@@ -68,51 +126,20 @@ extension ProtoJSONReader {
                 guard try numberText() == "0" else { throw Failure(message: "bad nullValue") }
             }
             return .null
-        case "listValue", "list_value":
-            var items: [Value] = []
-            try object { r, k throws(Failure) in
-                guard k == "values" else { throw Failure(message: "unknown listValue field '\(k)'") }
-                try r.array { r2 throws(Failure) in items.append(try r2.value()) }
-            }
-            return .list(items)
-        case "mapValue", "map_value":
-            return try mapValue()
-        case "bytesValue", "bytes_value":
+        case .listValue:
+            return try listBody()
+        case .mapValue:
+            return try mapBody()
+        case .bytesValue:
             let s = try string()
             guard let bytes = Base64.decode(Array(s.utf8)) else { throw Failure(message: "bad base64 in bytesValue") }
             return .bytes(bytes)
-        case "typeValue", "type_value":
+        case .typeValue:
             return .type(CELType(try string()))
-        case "objectValue", "object_value":
+        case .objectValue:
             return try objectValue()
         default:
-            throw Failure(message: "unsupported VALUE kind '\(key)'")
-        }
-    }
-
-    private mutating func mapValue() throws(Failure) -> Value {
-        var keys: [Value] = []
-        var values: [Value] = []
-        try object { r, k throws(Failure) in
-            guard k == "entries" else { throw Failure(message: "unknown mapValue field '\(k)'") }
-            try r.array { r2 throws(Failure) in
-                var key: Value?
-                var val: Value?
-                try r2.object { r3, f throws(Failure) in
-                    switch f {
-                    case "key": key = try r3.value()
-                    case "value": val = try r3.value()
-                    default: throw Failure(message: "unknown map entry field '\(f)'")
-                    }
-                }
-                guard let key, let val else { throw Failure(message: "map entry needs key and value") }
-                keys.append(key)
-                values.append(val)
-            }
-        }
-        switch CELMap.build(keys: keys, values: values) {
-        case .success(let m): return .map(m)
-        case .failure(let e): throw Failure(message: e.message)
+            throw Failure(message: "unsupported VALUE kind")
         }
     }
 

@@ -27,17 +27,29 @@ public final class CELMap: Sendable {
 
     /// Validates keys; returns an error message for a bad or repeated key.
     public static func build(keys: [Value], values: [Value]) -> Result<CELMap, CELError> {
-        var seen = Set<MapKey>()
-        for k in keys {
-            guard let mk = MapKey(k) else {
-                if case .error(let e) = k { return .failure(e) }
-                return .failure(CELError("unsupported key type: \(k.celType)", node: 0))
+        if keys.count <= indexThreshold {
+            // Small maps: pairwise checks beat hashing.
+            for (i, k) in keys.enumerated() {
+                guard let mk = MapKey(k) else { return .failure(badKey(k)) }
+                for j in 0..<i where MapKey.same(keys[j], k, mk) {
+                    return .failure(CELError("Failed with repeated key: \(k.celLiteral)", node: 0))
+                }
             }
+            return .success(CELMap(uncheckedKeys: keys, values: values))
+        }
+        var seen = Set<MapKey>(minimumCapacity: keys.count)
+        for k in keys {
+            guard let mk = MapKey(k) else { return .failure(badKey(k)) }
             if !seen.insert(mk).inserted {
                 return .failure(CELError("Failed with repeated key: \(k.celLiteral)", node: 0))
             }
         }
         return .success(CELMap(uncheckedKeys: keys, values: values))
+    }
+
+    private static func badKey(_ k: Value) -> CELError {
+        if case .error(let e) = k { return e }
+        return CELError("unsupported key type: \(k.celType)", node: 0)
     }
 
     public var count: Int { keys.count }
@@ -95,6 +107,13 @@ enum MapKey: Hashable {
         }
     }
 
+    /// Whether `other` is the same key as `v` (whose key is `mk`), without hashing.
+    @inline(__always)
+    static func same(_ other: Value, _ v: Value, _ mk: MapKey) -> Bool {
+        if case .string(let a) = other, case .string(let b) = v { return a.celEquals(b) }
+        return MapKey(other) == mk
+    }
+
     /// Like `init(_:)` but also accepts integral doubles, which may look up numeric keys.
     init?(lookup v: Value) {
         if case .double(let d) = v {
@@ -122,7 +141,7 @@ struct ExactString: Hashable {
     static func == (a: ExactString, b: ExactString) -> Bool { a.value.celEquals(b.value) }
 
     func hash(into hasher: inout Hasher) {
-        hasher.combine(value.utf8.count)
-        for b in value.utf8 { hasher.combine(b) }
+        var copy = value
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -1,27 +1,11 @@
-/// Civil-calendar arithmetic (proleptic Gregorian), used for RFC 3339 text and accessors.
+/// Calendar arithmetic for timestamp text and accessors, on top of `Timestamp`'s civil dates.
 enum Civil {
-    /// Days since 1970-01-01 of a civil date.
     static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Timestamp.days(year: year, month: month, day: day)
     }
 
-    /// The civil date of a day count since 1970-01-01.
-    static func date(days z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d)
+    static func date(days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        Timestamp.civil(days: days)
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
@@ -33,62 +17,15 @@ enum Civil {
 extension CELTimestamp {
     /// Parses RFC 3339 (`2009-02-13T23:31:30.5Z`, `...+05:30`); nil when malformed or out of range.
     public init?(rfc3339 text: String) {
-        let b = Array(text.utf8)
-        var i = 0
-        func num(_ n: Int) -> Int64? {
-            guard i + n <= b.count else { return nil }
-            var v: Int64 = 0
-            for k in 0..<n {
-                let c = b[i + k]
-                guard c >= 48, c <= 57 else { return nil }
-                v = v * 10 + Int64(c - 48)
-            }
-            i += n
-            return v
-        }
-        func lit(_ c: UInt8) -> Bool {
-            guard i < b.count, b[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let year = num(4), lit(45), let month = num(2), lit(45), let day = num(2) else { return nil }
-        guard i < b.count, b[i] == 84 || b[i] == 116 else { return nil }
-        i += 1
-        guard let hour = num(2), lit(58), let minute = num(2), lit(58), let second = num(2) else { return nil }
-        var nanos: Int64 = 0
-        if lit(46) {
-            var digits = 0
-            while i < b.count, b[i] >= 48, b[i] <= 57 {
-                if digits < 9 { nanos = nanos * 10 + Int64(b[i] - 48) }
-                digits += 1
-                i += 1
-            }
-            guard digits > 0 else { return nil }
-            for _ in digits..<max(digits, 9) { nanos *= 10 }
-        }
-        var offset: Int64 = 0
-        if i < b.count, b[i] == 90 || b[i] == 122 {
-            i += 1
-        } else if i < b.count, b[i] == 43 || b[i] == 45 {
-            let sign: Int64 = b[i] == 45 ? -1 : 1
-            i += 1
-            guard let oh = num(2), lit(58), let om = num(2) else { return nil }
-            offset = sign * (oh * 3600 + om * 60)
-        } else {
-            return nil
-        }
-        guard i == b.count, (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60,
-              second < 61 else { return nil }
-        let secs = Civil.days(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second
-            - offset
-        self.init(seconds: secs, nanos: Int32(nanos))
+        guard let t = Timestamp(rfc3339: text) else { return nil }
+        self.init(seconds: t.seconds, nanos: t.nanos)
     }
 
     /// RFC 3339 in UTC with the fraction trimmed of trailing zeros (`2009-02-13T23:31:30.5Z`).
     public var rfc3339: String { format(fractionDigits: nil) }
 
     /// RFC 3339 with 0, 3, 6 or 9 fraction digits, as the protobuf JSON mapping writes it.
-    public var protoJSON: String { format(fractionDigits: 3) }
+    public var protoJSON: String { Timestamp(seconds: seconds, nanos: nanos).rfc3339 }
 
     private func format(fractionDigits: Int?) -> String {
         let days = Civil.floorDiv(seconds, 86400)

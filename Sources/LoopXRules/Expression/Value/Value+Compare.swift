@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of ordering two values.
 enum Ordering {
     case less, equal, greater
@@ -115,7 +117,12 @@ extension String {
     /// CEL does not (`'Am\u00E9lie' != 'Ame\u0301lie'`).
     @inline(__always)
     func celEquals(_ other: String) -> Bool {
-        guard self == other else { return false }
-        return utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        var a = self
+        var b = other
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
     }
 }

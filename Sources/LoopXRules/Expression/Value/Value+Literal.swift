@@ -62,13 +62,45 @@ extension Value {
         return d.description
     }
 
-    /// A double as `string(d)` renders it: shortest round-trip digits, no trailing `.0`.
+    /// A double as `string(d)` renders it: shortest round-trip digits in `%g` style, with an
+    /// exponent below 1e-4 or from 1e6 up (`1.5`, `100000`, `1e+06`, `1.23456789e+08`).
     static func doubleText(_ d: Double) -> String {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "+Infinity" }
-        var s = d.description
-        if s.hasSuffix(".0") { s.removeLast(2) }
-        return s
+        if d == 0 { return d.sign == .minus ? "-0" : "0" }
+        // Swift's description gives the shortest round-trip digits; re-lay them out.
+        let desc = abs(d).description
+        var mantissa = Substring(desc)
+        var exponent = 0
+        if let e = desc.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = desc[..<e]
+            exponent = Int(desc[desc.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = parts.first.map(String.init) ?? ""
+        let frac = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array(whole + frac)
+        var point = whole.count + exponent
+        while digits.first == "0" {
+            digits.removeFirst()
+            point -= 1
+        }
+        while digits.last == "0" { digits.removeLast() }
+        if digits.isEmpty { return "0" }
+        let x = point - 1
+        var out = d < 0 ? "-" : ""
+        if x < -4 || x >= 6 {
+            out.append(digits[0])
+            if digits.count > 1 { out += "." + String(digits[1...]) }
+            out += (x < 0 ? "e-" : "e+") + (abs(x) < 10 ? "0" : "") + String(abs(x))
+        } else if point <= 0 {
+            out += "0." + String(repeating: "0", count: -point) + String(digits)
+        } else if point >= digits.count {
+            out += String(digits) + String(repeating: "0", count: point - digits.count)
+        } else {
+            out += String(digits[..<point]) + "." + String(digits[point...])
+        }
+        return out
     }
 
     static func hex2(_ b: UInt8) -> String {

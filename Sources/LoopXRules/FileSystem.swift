@@ -15,7 +15,7 @@ public enum FileSystem {
         public var description: String { "cannot \(operation) \(path): \(reason)" }
     }
 
-    static func failure(_ operation: String, _ path: String, errno code: Int32 = errno) -> Failure {
+    public static func failure(_ operation: String, _ path: String, errno code: Int32 = errno) -> Failure {
         Failure(path: path, operation: operation, reason: String(cString: strerror(code)))
     }
 
@@ -135,7 +135,7 @@ public enum FileSystem {
     }
 
     /// Writes all bytes to a descriptor, retrying short writes and EINTR.
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
+    public static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { raw in

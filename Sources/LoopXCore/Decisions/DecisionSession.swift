@@ -1,0 +1,63 @@
+/// Everything one decision command needs, loaded once: the registry (project or global), the
+/// rule layers (with the goal's project layer), and the health facts shared by every goal.
+public struct DecisionSession: Sendable {
+    public var store: GoalStore
+    public var ruleSet: RuleSet
+    public var health: HealthFacts
+
+    public init(store: GoalStore, ruleSet: RuleSet, health: HealthFacts) {
+        self.store = store
+        self.ruleSet = ruleSet
+        self.health = health
+    }
+
+    /// Opens the registry and loads the rules. The project rule layer is the one of the
+    /// goal's repository when a goal is named (heartbeats run against the global registry),
+    /// else the one beside the registry.
+    public static func open(
+        _ context: LoopXContext, goalID: GoalID?, builtinRules: String? = nil, allowMissingRegistry: Bool = false
+    ) throws(DecisionSessionFailure) -> DecisionSession {
+        let store: GoalStore
+        do { store = try GoalStore.open(context, allowMissing: allowMissingRegistry) } catch { throw .command(error) }
+        var discovery = RuleLayerDiscovery(context: context, builtinOverride: builtinRules)
+        if let goalID, let repo = store.registry.goal(id: goalID.rawValue)?.repo {
+            discovery.projectOverride = context.environment.absolute(repo)
+        }
+        let ruleSet: RuleSet
+        do { ruleSet = try discovery.load() } catch {
+            switch error {
+            case .command(let failure): throw .command(failure)
+            case .invalid(let list): throw .invalidRules(list)
+            }
+        }
+        var health = HealthFacts(store: store)
+        let global = GlobalRegistryHealth(store: store)
+        health.globalAvailable = global.available
+        health.globalFindings = global.factFindings
+        return DecisionSession(store: store, ruleSet: ruleSet, health: health)
+    }
+
+    /// The facts of a goal as a document (for fixtures and traces) and as CEL bindings.
+    public func facts(for goalID: GoalID, action: JSONValue? = nil) -> (document: JSONValue, bindings: [String: Value]) {
+        var document = FactsBuilder(store: store, health: health).facts(goalID: goalID, action: action)
+        let entry = store.registry.goal(id: goalID.rawValue)
+        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: entry, registryPath: store.registryPath)
+        document["profile"] = ruleSet.effectiveProfile(base: base).value
+        let merged = ruleSet.schema.defaults.deepMerged(with: document.json)
+        return (merged, ruleSet.schema.bindings(from: merged).facts)
+    }
+
+    /// Runs a decision's stages for a goal.
+    public func evaluate(
+        _ decision: String, goalID: GoalID, action: JSONValue? = nil, trace: TraceLevel = .off
+    ) -> (result: DecisionResult, facts: JSONValue) {
+        let facts = facts(for: goalID, action: action)
+        return (ruleSet.evaluate(decision: decision, facts: facts.bindings, now: store.context.now, trace: trace), facts.document)
+    }
+}
+
+/// Why a decision session could not open: a command failure, or invalid rule files (exit 3).
+public enum DecisionSessionFailure: Error, Sendable {
+    case command(CommandFailure)
+    case invalidRules(DiagnosticList)
+}

@@ -1,0 +1,57 @@
+/// `quota should-run`: the heartbeat's guard. Builds the goal's facts, runs the should-run
+/// pipeline, records an execution obligation when work is owed, and can save the live
+/// decision as a regression fixture.
+public struct ShouldRun: Sendable {
+    public var session: DecisionSession
+    public var goalID: GoalID
+
+    public init(session: DecisionSession, goalID: GoalID) {
+        self.session = session
+        self.goalID = goalID
+    }
+
+    /// Decides, and records the obligation of a tick that must attempt work.
+    public func run(trace: TraceLevel, agentID: String?) throws(CommandFailure) -> ShouldRunReport {
+        let (result, facts) = session.evaluate("should_run", goalID: goalID, trace: trace)
+        let report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: facts, agentID: agentID)
+        let obligation = report.output("execution_obligation")
+        if report.shouldRun, obligation["must_attempt_work"] == .bool(true),
+            session.store.registry.goal(id: goalID.rawValue) != nil
+        {
+            var record: JSONObject = [
+                "kind": obligation["kind"] ?? "", "minimum": obligation["minimum"] ?? "",
+                "effective_action": report.output("should_run")["effective_action"] ?? "",
+                "must_attempt_work": true,
+            ]
+            if let agentID { record["agent_id"] = .string(agentID) }
+            let ledger = ObligationLedger(goalDirectory: session.store.goalDirectory(goalID))
+            do { try ledger.record(record, at: session.store.context.now) } catch {
+                throw CommandFailure("cannot record the execution obligation: \(error)")
+            }
+        }
+        return report
+    }
+
+    /// A fixture that replays this decision: the facts, `now`, and the outputs and fired
+    /// rules to expect. Written as JSON, which the YAML fixture loader reads as flow YAML.
+    public static func fixture(_ report: ShouldRunReport, now: Timestamp) -> JSONValue {
+        var expect: JSONObject = [:]
+        for key in ["decision", "should_run", "effective_action", "state"] {
+            if let value = report.output("should_run")[key] { expect["should_run.\(key)"] = value }
+        }
+        if let mode = report.output("heartbeat_recommendation")["recommended_mode"] {
+            expect["heartbeat_recommendation.recommended_mode"] = mode
+        }
+        if let must = report.output("execution_obligation")["must_attempt_work"] {
+            expect["execution_obligation.must_attempt_work"] = must
+        }
+        expect["fired"] = .array(report.result.firedRuleIDs.map(JSONValue.string))
+        var facts = report.facts.objectValue ?? JSONObject()
+        facts["now"] = nil
+        let test: JSONValue = [
+            "name": .string("should-run of \(report.goalID) at \(now.rfc3339) (saved by --save-fixture)"),
+            "now": .string(now.rfc3339), "decision": "should_run", "facts": .object(facts), "expect": .object(expect),
+        ]
+        return ["tests": [test]]
+    }
+}

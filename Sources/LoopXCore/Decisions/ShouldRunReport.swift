@@ -1,0 +1,104 @@
+/// The answer of `quota should-run`: the staged decision assembled into the keys agents read
+/// (reference §7.6), with the compact rule trace always and the full trace when asked.
+public struct ShouldRunReport: Report {
+    public var goalID: String
+    public var result: DecisionResult
+    public var facts: JSONValue
+    public var agentID: String?
+
+    public init(goalID: String, result: DecisionResult, facts: JSONValue, agentID: String?) {
+        self.goalID = goalID
+        self.result = result
+        self.facts = facts
+        self.agentID = agentID
+    }
+
+    func output(_ stage: String) -> JSONValue { result.stage(stage)?.output.plainJSON ?? .null }
+
+    /// `should_run` of the decision (false when the decision failed).
+    public var shouldRun: Bool { result.error == nil && output("should_run")["should_run"] == .bool(true) }
+
+    public var ok: Bool { result.error == nil && output("should_run")["ok"] == .bool(true) }
+
+    public var json: JSONValue {
+        var object = output("should_run").objectValue ?? JSONObject()
+        object["ok"] = .bool(ok)
+        object["mode"] = "should-run"
+        object["goal_id"] = .string(goalID)
+        if let agentID { object["agent_id"] = .string(agentID) }
+        object["quota"] = quota
+        object["heartbeat_recommendation"] = output("heartbeat_recommendation")
+        object["execution_obligation"] = output("execution_obligation")
+        let lane = output("work_lane")
+        object["work_lane_contract"] = lane["present"] == .bool(true) ? lane : .null
+        let contract = output("delivery_contract")
+        object["handoff_delivery_contract"] = contract["present"] == .bool(true) ? contract : .null
+        let warnings = output("warnings")["items"]?.arrayValue ?? []
+        object["warnings"] = .array(warnings)
+        for warning in warnings {
+            if let name = warning["warning"]?.stringValue { object[name] = warning }
+        }
+        let attention = output("attention")
+        object["waiting_on"] = attention["waiting_on"] ?? .null
+        object["lifecycle_phase"] = attention["lifecycle_phase"] ?? .null
+        object["lifecycle_flags"] = attention["lifecycle_flags"] ?? .array([])
+        object["source"] = attention["source"] ?? .null
+        if shouldRun, let command = attention["agent_command"]?.stringValue, !command.isEmpty {
+            object["agent_command"] = .string(command)
+        }
+        if let question = attention["operator_question"]?.stringValue, !question.isEmpty {
+            object["operator_question"] = .string(question)
+        }
+        object["goal_boundary"] = GoalBoundary.json(facts: facts)
+        object["todo_write_hint"] = todoWriteHint
+        object["rule_trace"] = result.ruleTraceJSON
+        if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
+        if let error = result.error { object["error"] = .string(error.description) }
+        return .object(object)
+    }
+
+    /// The quota state with the numbers behind it.
+    var quota: JSONValue {
+        var object = output("outcome_floor").objectValue ?? JSONObject()
+        let goalQuota = facts["goal"]?["quota"]?.objectValue ?? JSONObject()
+        for entry in goalQuota { object[entry.key] = entry.value }
+        object["spent_slots"] = facts["spend"]?["slots"] ?? 0
+        object["spend_event_count"] = facts["spend"]?["count"] ?? 0
+        object["spend_source"] = "runtime_events"
+        return .object(object)
+    }
+
+    var todoWriteHint: JSONValue {
+        [
+            "rule": "record new questions for people as user todos; record follow-up work as agent todos",
+            "user_todo_command_template": .string("loopx todo add --goal-id \(goalID) --role user --text '<question>'"),
+            "agent_todo_command_template": .string("loopx todo add --goal-id \(goalID) --role agent --text '<work>'"),
+            "section": "User Todo / Owner Review Reading Queue",
+        ]
+    }
+
+    public var markdown: String {
+        let object = json
+        var lines = ["# Should `\(goalID)` run now?", ""]
+        lines.append("- decision: **\(object["decision"]?.stringValue ?? "skip")** (should_run: \(shouldRun))")
+        lines.append("- effective action: `\(object["effective_action"]?.stringValue ?? "")`")
+        lines.append("- quota state: `\(object["state"]?.stringValue ?? "")` — \(object["reason"]?.stringValue ?? "")")
+        let recommendation = object["heartbeat_recommendation"] ?? .null
+        lines.append("- heartbeat: `\(recommendation["recommended_mode"]?.stringValue ?? "")` (\(recommendation["notify"]?.stringValue ?? ""))")
+        if let command = recommendation["command"]?.stringValue, !command.isEmpty { lines.append("  - command: `\(command)`") }
+        let obligation = object["execution_obligation"] ?? .null
+        lines.append("- must attempt work: \(obligation["must_attempt_work"]?.boolValue ?? false) (`\(obligation["kind"]?.stringValue ?? "")`)")
+        if let contract = object["handoff_delivery_contract"], !contract.isNull {
+            lines.append("- delivery contract: `\(contract["mode"]?.stringValue ?? "")` — \(contract["summary"]?.stringValue ?? "")")
+        }
+        for warning in object["warnings"]?.arrayValue ?? [] {
+            lines.append("- warning `\(warning["warning"]?.stringValue ?? "")`: \(warning["message"]?.stringValue ?? "")")
+        }
+        if let error = object["error"]?.stringValue { lines.append("- **error**: \(error)") }
+        lines.append("")
+        lines.append("## Rule trace")
+        lines.append("")
+        lines.append(result.markdown)
+        return lines.joined(separator: "\n")
+    }
+}

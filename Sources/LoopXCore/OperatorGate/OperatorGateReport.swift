@@ -1,0 +1,48 @@
+/// The outcome of `loopx operator-gate`: the recorded (or previewed) gate run.
+public struct OperatorGateReport: Report {
+    var workspace: GoalWorkspace
+    var recorded: RecordedRun
+    var dryRun: Bool
+    var language: PromptLanguage
+    var globalSync: JSONValue
+
+    public var ok: Bool { true }
+
+    public var json: JSONValue {
+        var out: JSONObject = [
+            "ok": true, "dry_run": .bool(dryRun), "appended": .bool(recorded.appended),
+            "registry": .string(workspace.store.registryPath), "runtime_root": .string(workspace.runtimeRoot),
+            "index_path": .string(workspace.history.indexPath), "global_sync": globalSync,
+            "index_record": .object(recorded.row),
+        ]
+        for entry in recorded.record { out[entry.key] = entry.value }
+        return .object(out)
+    }
+
+    public var markdown: String {
+        OperatorGateReport.render(record: recorded.record, dryRun: dryRun, language: language)
+    }
+
+    /// The Markdown of a gate run, used for the command's output and the run's `.md` artifact.
+    static func render(record: JSONObject, dryRun: Bool, language: PromptLanguage) -> String {
+        let gate = record["operator_gate"]?.objectValue ?? JSONObject()
+        func value(_ key: String, in object: JSONObject) -> String { object[key]?.stringValue ?? "-" }
+        var lines = [
+            OperatorGateText(language: language).title, "",
+            "- goal: `\(value("goal_id", in: record))`", "- generated_at: `\(value("generated_at", in: record))`",
+            "- classification: `\(value("classification", in: record))`", "- dry_run: \(dryRun)",
+            "- health_check: \(value("health_check", in: record))", "",
+            "## Decision", "",
+            "- gate: `\(value("gate", in: gate))`", "- decision: **\(value("decision", in: gate))**",
+            "- operator_question: \(value("operator_question", in: gate))",
+            "- reason_summary: \(value("reason_summary", in: gate))",
+        ]
+        if let follow = gate["follow_up"]?.stringValue { lines.append("- follow_up: \(follow)") }
+        lines += ["", "## Recommended Action", "", value("recommended_action", in: record)]
+        if let command = gate["agent_command"]?.stringValue {
+            lines += ["", "## Agent Command", "", "```bash", command, "```"]
+        }
+        lines += ["", "## Artifacts", "", "- json: `\(value("json_path", in: record))`", "- markdown: `\(value("markdown_path", in: record))`"]
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,79 @@
+/// A node of the source expression: its id, UTF-8 range and text.
+public struct ExpressionPart: Sendable, Hashable {
+    public let id: Int
+    public let range: Range<Int>
+    public let text: String
+}
+
+/// A variable or field path the expression reads (`goal.adapter.kind`, `history`).
+public struct ExpressionReference: Sendable, Hashable {
+    /// The dotted path as written (a leading dot for absolute names is dropped).
+    public let path: String
+    /// The id of the outermost node of the path.
+    public let id: Int
+    public let range: Range<Int>
+}
+
+extension Program {
+    /// The source text of a node.
+    public func text(of id: Int) -> String {
+        let r = sourceMap.range(of: id)
+        let utf8 = Array(source.utf8)
+        guard r.lowerBound >= 0, r.upperBound <= utf8.count else { return "" }
+        return String(decoding: utf8[r], as: UTF8.self)
+    }
+
+    /// The operands of the top-level `&&` chain (the whole expression when it is not one).
+    public var conjuncts: [ExpressionPart] {
+        var out: [ExpressionPart] = []
+        var stack = [ast]
+        while let e = stack.popLast() {
+            if case .call(nil, "_&&_", let args) = e.kind, args.count == 2 {
+                stack.append(args[1])
+                stack.append(args[0])
+            } else {
+                out.append(ExpressionPart(id: e.id, range: sourceMap.range(of: e.id), text: text(of: e.id)))
+            }
+        }
+        return out
+    }
+
+    /// Every variable path read, longest form, in source order; loop variables are excluded.
+    public var references: [ExpressionReference] {
+        var out: [ExpressionReference] = []
+        collect(ast, locals: [], into: &out)
+        return out.sorted { ($0.range.lowerBound, $0.id) < ($1.range.lowerBound, $1.id) }
+    }
+
+    private func collect(_ e: Expr, locals: Set<String>, into out: inout [ExpressionReference]) {
+        if let path = Program.path(e, locals: locals) {
+            out.append(ExpressionReference(path: path, id: e.id, range: sourceMap.range(of: e.id)))
+            return
+        }
+        if case .presence(let operand, let field) = e.kind, let base = Program.path(operand, locals: locals) {
+            out.append(ExpressionReference(path: base + "." + field, id: e.id, range: sourceMap.range(of: e.id)))
+            return
+        }
+        if case .comprehension(let c) = e.kind {
+            collect(c.range, locals: locals, into: &out)
+            var inner = locals
+            inner.insert(c.variable)
+            if let v2 = c.variable2 { inner.insert(v2) }
+            for a in c.args { collect(a, locals: inner, into: &out) }
+            return
+        }
+        for child in e.children { collect(child, locals: locals, into: &out) }
+    }
+
+    /// `a.b.c` when `e` is a name path rooted at a non-local identifier.
+    static func path(_ e: Expr, locals: Set<String>) -> String? {
+        switch e.kind {
+        case .ident(let name, let absolute):
+            return !absolute && locals.contains(name) ? nil : name
+        case .select(let operand, let field, _):
+            return path(operand, locals: locals).map { $0 + "." + field }
+        default:
+            return nil
+        }
+    }
+}

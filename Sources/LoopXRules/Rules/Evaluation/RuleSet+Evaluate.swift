@@ -1,0 +1,43 @@
+extension RuleSet {
+    /// Evaluates a decision's stages in pipeline order over `facts` (plus `now`), each stage
+    /// reading the outputs of the stages before it by name. Pure: the same inputs always give
+    /// the same result; the trace level never changes the outputs.
+    public func evaluate(
+        decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel = .off
+    ) -> DecisionResult {
+        guard let names = pipeline.stages(of: decision) else {
+            return DecisionResult(
+                decision: decision, traceLevel: trace, stages: [],
+                error: DecisionError(message: "unknown decision '\(decision)'"
+                    + Suggestion.hint(for: decision, in: pipeline.decisions.map(\.name))),
+                waivers: activeWaivers)
+        }
+        var activation = Activation(facts)
+        if let stamp = CELTimestamp(seconds: now.seconds, nanos: now.nanos) { activation.bind("now", .timestamp(stamp)) }
+        var results: [StageResult] = []
+        results.reserveCapacity(names.count)
+        for name in names {
+            guard let stage = stages[name] else { continue }
+            var evaluator = StageEvaluator(stage: stage, trace: trace)
+            switch evaluator.run(&activation) {
+            case .success(let result):
+                activation.bind(name, result.output)
+                results.append(result)
+            case .failure(let error):
+                return DecisionResult(
+                    decision: decision, traceLevel: trace, stages: results, error: error, waivers: activeWaivers)
+            }
+        }
+        return DecisionResult(decision: decision, traceLevel: trace, stages: results, error: nil, waivers: activeWaivers)
+    }
+
+    /// `evaluate` for a single stage over bindings that already hold the earlier outputs.
+    public func evaluate(stage name: String, bindings: [String: Value], trace: TraceLevel = .off) -> Result<StageResult, DecisionError> {
+        guard let stage = stages[name] else {
+            return .failure(DecisionError(stage: name, message: "unknown stage"))
+        }
+        var activation = Activation(bindings)
+        var evaluator = StageEvaluator(stage: stage, trace: trace)
+        return evaluator.run(&activation)
+    }
+}

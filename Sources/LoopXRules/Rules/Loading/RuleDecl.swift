@@ -1,0 +1,73 @@
+/// A rule as written in a file, before its expressions are compiled.
+struct RuleDecl {
+    static let stageFileKeys = ["id", "name", "description", "priority", "when", "then", "prompt", "locked", "on_error"]
+    static let layerFileKeys = stageFileKeys + ["stage"]
+
+    var id: String
+    var idNode: YAMLNode
+    var stage: String
+    var stageNode: YAMLNode?
+    var name: String?
+    var description: String?
+    var priority: Int
+    var when: YAMLNode?
+    var then: YAMLNode?
+    var prompt: String?
+    var locked: Bool
+    var onError: OnErrorPolicy?
+    var unit: RuleFileUnit
+    var node: YAMLNode
+    /// The file the `when` comes from (a patch may replace it from another file).
+    var whenUnit: RuleFileUnit
+    /// `then` maps of patches, merged over `then` in order, each with its file.
+    var thenPatches: [(node: YAMLNode, unit: RuleFileUnit)] = []
+    /// The overrides applied to this rule, in order, for `effective` and `show`.
+    var patchedBy: [RuleOrigin] = []
+    var disabledBy: RuleOrigin?
+    var waiver: Waiver?
+
+    var origin: RuleOrigin { unit.origin(of: node) }
+
+    /// Lowercase `prefix.snake_case` (at least two dot-separated parts).
+    static func isValidID(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count >= 2 else { return false }
+        return parts.allSatisfy { part in
+            guard let first = part.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+            return part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        }
+    }
+
+    /// Reads one entry of a `rules:` list; nil when it is unusable (errors are in the sink).
+    static func read(
+        _ node: YAMLNode, in unit: RuleFileUnit, stage fileStage: String?, requireDescription: Bool,
+        sink: inout DiagnosticSink
+    ) -> RuleDecl? {
+        let keys = fileStage == nil ? layerFileKeys : stageFileKeys
+        guard let reader = MappingReader(node, in: unit, what: "rule", allowed: keys, sink: &sink) else { return nil }
+        let id = reader.string("id", required: true, sink: &sink)
+        if let id, let idNode = reader.value("id"), !isValidID(id) {
+            sink.add(unit.diagnostic(
+                "invalid rule id '\(id)': use lowercase 'prefix.snake_case' (letters, digits, '_', parts separated by '.')",
+                at: idNode))
+        }
+        var stage = fileStage
+        if fileStage == nil { stage = reader.string("stage", required: true, sink: &sink) }
+        let name = reader.string("name", sink: &sink)
+        let description = reader.string("description", required: requireDescription, sink: &sink)
+        let priority = reader.int("priority", sink: &sink) ?? 0
+        let when = reader.require("when", sink: &sink)
+        let then = reader.value("then")
+        if let then, then.mapping == nil, !then.isNull {
+            sink.add(unit.diagnostic("'then' must be a mapping, found \(then.kindDescription)", at: then))
+        }
+        let prompt = reader.string("prompt", sink: &sink)
+        let locked = reader.bool("locked", sink: &sink) ?? false
+        let onError = reader.choice("on_error", OnErrorPolicy.self, sink: &sink)
+        guard let id, let idNode = reader.value("id"), let stage else { return nil }
+        return RuleDecl(
+            id: id, idNode: idNode, stage: stage, stageNode: reader.value("stage"), name: name,
+            description: description, priority: priority, when: when, then: then, prompt: prompt, locked: locked,
+            onError: onError, unit: unit, node: node, whenUnit: unit)
+    }
+}

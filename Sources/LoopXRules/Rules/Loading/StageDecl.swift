@@ -1,0 +1,74 @@
+/// A stage file (`Rules/<stage>.yaml`) as written, before compilation.
+struct StageDecl {
+    static let keys = ["stage", "description", "mode", "on_error", "defaults", "variables", "rules"]
+
+    var name: String
+    var nameNode: YAMLNode
+    var description: String?
+    var mode: StageMode
+    var onError: OnErrorPolicy
+    var defaults: YAMLNode?
+    /// Ordered `name → expression` pairs.
+    var variables: [(name: String, keyNode: YAMLNode, value: YAMLNode)]
+    var rules: [RuleDecl]
+    var unit: RuleFileUnit
+
+    var origin: RuleOrigin { unit.origin(of: nameNode) }
+
+    static func read(_ unit: RuleFileUnit, sink: inout DiagnosticSink) -> StageDecl? {
+        guard let reader = MappingReader(unit.root, in: unit, what: "stage file", allowed: keys, sink: &sink),
+            let name = reader.string("stage", required: true, sink: &sink), let nameNode = reader.value("stage")
+        else { return nil }
+        if !isIdentifier(name) {
+            sink.add(unit.diagnostic("invalid stage name '\(name)': use lowercase snake_case", at: nameNode))
+        }
+        let description = reader.string("description", sink: &sink)
+        let mode = reader.choice("mode", StageMode.self, sink: &sink) ?? .firstMatch
+        if reader.value("mode") == nil {
+            sink.add(unit.diagnostic("stage file is missing the required key 'mode' (first_match or all_matches)", at: unit.root))
+        }
+        let onError = reader.choice("on_error", OnErrorPolicy.self, sink: &sink) ?? .skip
+        let defaults = reader.value("defaults")
+        if let defaults, defaults.mapping == nil, !defaults.isNull {
+            sink.add(unit.diagnostic("'defaults' must be a mapping, found \(defaults.kindDescription)", at: defaults))
+        }
+        if let defaults, defaults.mapping != nil, mode == .allMatches {
+            sink.add(unit.diagnostic("'defaults' applies to first_match stages only", at: defaults))
+        }
+        var variables: [(String, YAMLNode, YAMLNode)] = []
+        if let node = reader.value("variables") {
+            if let pairs = node.mapping {
+                for pair in pairs {
+                    guard let key = pair.key.string, isIdentifier(key) else {
+                        sink.add(unit.diagnostic("a variable name must be a lowercase identifier", at: pair.key))
+                        continue
+                    }
+                    variables.append((key, pair.key, pair.value))
+                }
+            } else if !node.isNull {
+                sink.add(unit.diagnostic("'variables' must be a mapping of name to expression, found \(node.kindDescription)", at: node))
+            }
+        }
+        var rules: [RuleDecl] = []
+        if let node = reader.value("rules") {
+            if let items = node.sequence {
+                for item in items {
+                    if let rule = RuleDecl.read(item, in: unit, stage: name, requireDescription: unit.layer == .builtin, sink: &sink) {
+                        rules.append(rule)
+                    }
+                }
+            } else if !node.isNull {
+                sink.add(unit.diagnostic("'rules' must be a sequence, found \(node.kindDescription)", at: node))
+            }
+        }
+        return StageDecl(
+            name: name, nameNode: nameNode, description: description, mode: mode, onError: onError,
+            defaults: defaults, variables: variables, rules: rules, unit: unit)
+    }
+
+    /// `[a-z_][a-z0-9_]*`.
+    static func isIdentifier(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) || first == "_" else { return false }
+        return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+    }
+}

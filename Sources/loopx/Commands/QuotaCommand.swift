@@ -1,0 +1,64 @@
+import ArgumentParser
+import LoopXCore
+
+struct QuotaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quota",
+        abstract: "The heartbeat guard and quota accounting.",
+        subcommands: [QuotaShouldRunCommand.self]
+    )
+}
+
+struct QuotaShouldRunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "should-run",
+        abstract: "Should this goal spend compute now? The staged decision with its rule trace.",
+        discussion: """
+            Exit 0 when ok, 1 when not (the JSON still says why).
+            Example: loopx --format json quota should-run --goal-id my-goal --trace
+            """
+    )
+
+    @Option(help: "The goal to decide for.") var goalId: String
+    @Option(help: "The agent asking (recorded with the obligation).") var agentId: String?
+    @Flag(help: "Trace every rule: outcome and near-miss why (--trace=full adds every sub-expression).")
+    var trace = false
+    @Flag(name: .customLong("trace-full"), help: .hidden) var traceFull = false
+    @Option(help: "Write the facts, now and decision as a fixture file (*.test.yaml).") var saveFixture: String?
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let context = try global.context()
+        let id = try GoalID.parse(goalId)
+        let session = try openSession(context, goalID: id)
+        let report = try ShouldRun(session: session, goalID: id)
+            .run(trace: traceFull ? .full : (trace ? .on : .off), agentID: agentId)
+        if let saveFixture {
+            let path = context.environment.absolute(saveFixture)
+            let text = JSONWriter(pretty: true).string(ShouldRun.fixture(report, now: context.now)) + "\n"
+            do { try FileSystem.writeAtomically(path, text: text) } catch { throw CommandFailure(error.description) }
+            Output.error("saved fixture \(path)")
+        }
+        try emit(report, format: context.format)
+    }
+}
+
+/// Opens a decision session, printing every rule-file error and exiting 3 when the rules are invalid.
+func openSession(_ context: LoopXContext, goalID: GoalID?, builtinRules: String? = nil) throws -> DecisionSession {
+    do {
+        return try DecisionSession.open(context, goalID: goalID, builtinRules: builtinRules)
+    } catch {
+        try exitForSessionFailure(error)
+    }
+}
+
+/// Turns a session failure into the command's error: the failure itself, or every rule-file
+/// diagnostic and exit status 3.
+func exitForSessionFailure(_ failure: DecisionSessionFailure) throws -> Never {
+    switch failure {
+    case .command(let failure): throw failure
+    case .invalidRules(let list):
+        Output.error(list.rendered)
+        throw ExitCode(ExitStatus.invalidRules.rawValue)
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import LoopXCore
+
+struct RulesEffectiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "effective",
+        abstract: "The merged rules and profile, each with the layer and path:line it came from.",
+        discussion: "Example: loopx rules effective --rules ./strict.yaml --format json")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: RulesOptions
+    @Option(help: "Include this goal's registry execution_profile under the rule layers' profile blocks.")
+    var goalId: String?
+
+    func run() throws {
+        let context = try global.context()
+        let ruleSet = try options.load(context)
+        let base = try RuleProfileBase.layers(context: context, goalID: goalId, schema: ruleSet.schema)
+        try emit(RulesEffectiveReport(ruleSet: ruleSet, profileBase: base), format: context.format)
+    }
+}
+
+struct RulesExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "The full trace of every stage of a decision: outcomes, near misses, values.",
+        discussion: "Example: loopx rules explain --facts facts.yaml --decision should_run --full")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: RulesOptions
+    @Option(help: "Explain the decision for this goal (facts built from the registry).") var goalId: String?
+    @Option(help: "A JSON or YAML facts document, merged over facts.yaml's defaults.") var facts: String?
+    @Option(help: "The decision to evaluate (a name from pipeline.yaml).") var decision: String = "should_run"
+    @Flag(help: "Also show the value of every sub-expression.") var full = false
+
+    func run() throws {
+        let context = try global.context()
+        let ruleSet = try options.load(context)
+        let bindings: [String: Value]
+        if let facts {
+            bindings = try FactsFile.load(context.environment.absolute(facts), schema: ruleSet.schema)
+        } else if let goalId {
+            throw CommandFailure(
+                "explaining goal '\(goalId)' needs the goal fact builder, which this build does not have yet",
+                hint: "pass the facts directly: loopx rules explain --facts FILE.json", status: .usage)
+        } else {
+            throw CommandFailure("give --goal-id G or --facts FILE", status: .usage)
+        }
+        let result = ruleSet.evaluate(decision: decision, facts: bindings, now: context.now, trace: full ? .full : .on)
+        try emit(RulesExplainReport(result: result), format: context.format)
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import LoopXCore
+
+/// The output formats of `loopx rules test`.
+enum RulesTestFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json, junit
+}
+
+/// `loopx rules test`: runs fixture tests. Exit 0 all passed; 1 a test failed or errored, or
+/// none ran; 2 coverage below --coverage-min (or a rule unpaired under --require-pairs);
+/// 3 invalid rule or fixture files.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run the rules' fixture tests (*.test.yaml).",
+        discussion: "Paths default to the built-in Rules/tests plus the project's .loopx/rules.\nExit: 0 passed, 1 failed or none ran, 2 coverage too low, 3 invalid files.\nExample: loopx rules test --run quota --coverage")
+
+    // The global options, except that --format here chooses text, json or junit.
+    @Option(help: "Project registry (default .loopx/registry.json).") var registry: String?
+    @Option(help: "Runtime root.") var runtimeRoot: String?
+    @Option(help: "The current time, RFC 3339 (also $LOOPX_NOW).") var now: String?
+    @Option(help: "An extra rule layer (file or directory); repeatable.") var rules: [String] = []
+    @Option(help: "Output: text, json or junit.") var format: RulesTestFormat = .text
+    @OptionGroup var options: RulesOptions
+
+    @Argument(help: "Fixture files or directories.") var paths: [String] = []
+    @Option(name: .customLong("run"), help: "Run only tests whose 'file: name' matches this regular expression.")
+    var runPattern: String?
+    @Flag(help: "Report, per rule, whether some fixture made it fire and some made it not fire.") var coverage = false
+    @Option(help: "Fail (exit 2) when coverage is below this percentage.") var coverageMin: Double?
+    @Flag(help: "Fail (exit 2) when a rule lacks a firing or a non-firing fixture.") var requirePairs = false
+
+    func run() throws {
+        let settings = GlobalSettings(registry: registry, runtimeRoot: runtimeRoot, now: now, rules: rules)
+        let context = try LoopXContext(environment: .current(), settings: settings)
+        let ruleSet = try options.load(context)
+        let runner = FixtureRunner(ruleSet: ruleSet, projectBuilder: nil)
+        let files: [FixtureFile]
+        do {
+            files = try runner.parse(try options.discovery(context).fixtureSources(paths))
+        } catch let list as DiagnosticList {
+            Output.error(list.rendered)
+            throw ExitCode(ExitStatus.invalidRules.rawValue)
+        }
+        var filter: ((String) -> Bool)?
+        if let pattern = runPattern {
+            let regex: _StringProcessing.Regex<AnyRegexOutput>
+            do { regex = try _StringProcessing.Regex(pattern) } catch {
+                throw CommandFailure("invalid --run pattern '\(pattern)': \(error)", status: .usage)
+            }
+            filter = { $0.contains(regex) }
+        }
+        let report = runner.run(files, filter: filter)
+        switch format {
+        case .text, .markdown: Output.write(report.text(coverage: coverage || requirePairs || coverageMin != nil))
+        case .json: Output.write(JSONWriter(sortedKeys: true, pretty: true).string(report.json) + "\n")
+        case .junit: Output.write(report.junit)
+        }
+        if report.failed > 0 || report.passed == 0 {
+            if report.failed == 0 { Output.error("no test ran") }
+            throw ExitCode(ExitStatus.notOK.rawValue)
+        }
+        if let minimum = coverageMin, report.coveragePercent < minimum {
+            Output.error("coverage \(report.coveragePercent)% is below --coverage-min \(minimum)%")
+            throw ExitCode(2)
+        }
+        if requirePairs, !report.unpaired.isEmpty {
+            Output.error("rules without a firing and a non-firing fixture: " + report.unpaired.map(\.id).joined(separator: ", "))
+            throw ExitCode(2)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import LoopXCore
+import Testing
+
+@Suite struct ReviewPacketUnitTests {
+    @Test func redactsLocalAbsolutePathsButNotUrlsOrRatios() {
+        #expect(PathRedaction.redact("run /home/me/app/x.sh now") == "run <local-path> now")
+        #expect(PathRedaction.redact("--registry=/srv/a/registry.json") == "--registry=<local-path>")
+        #expect(PathRedaction.redact("see `~/notes/plan.md`.") == "see `<local-path>`.")
+        #expect(PathRedaction.redact("open https://example.com/a/b and 3/4 of /tmp") == "open https://example.com/a/b and 3/4 of /tmp")
+        #expect(PathRedaction.redact("a / b") == "a / b")
+    }
+
+    @Test func kindFollowsTheOriginalOrder() {
+        var item = ReviewAttention(status: "s", waitingOn: "codex", severity: "high", recommendedAction: "a", source: "latest_run")
+        #expect(ReviewKind.infer(item) == .health)
+        item.severity = "action"
+        item.missingGates = ["human_reward_capture"]
+        #expect(ReviewKind.infer(item) == .reward)
+        item.missingGates = []
+        #expect(ReviewKind.infer(item) == .codex)
+        item.quotaState = "focus_wait"
+        #expect(ReviewKind.infer(item) == .focusWait)
+        item.waitingOn = "controller"
+        #expect(ReviewKind.infer(item) == .controller)
+        item.waitingOn = "external_evidence"
+        #expect(ReviewKind.infer(item) == .evidence)
+        item.waitingOn = nil
+        #expect(ReviewKind.infer(item) == .status)
+    }
+
+    @Test func derivedAttentionReadsRunsAndRegistryOverrides() {
+        let goal = GoalEntry(["id": "g", "adapter": ["kind": "read_only_project_map_v0", "status": "connected"]])
+        let none = ReviewAttention.derive(goal: goal, goalID: "g", runs: [])
+        #expect(none.status == "connected_without_run")
+        #expect(none.waitingOn == "codex")
+        let missing = RunRecord(rows: [["generated_at": "2026-01-01T00:00:00Z", "classification": "state_refreshed",
+                                        "json_path": "/nonexistent/a.json", "markdown_path": "/nonexistent/a.md"]])
+        let broken = ReviewAttention.derive(goal: goal, goalID: "g", runs: [missing])
+        #expect(broken.status == "run_artifact_missing")
+        #expect(broken.severity == "high")
+        var overridden = goal
+        overridden["waiting_on"] = "external_evidence"
+        overridden["operator_question"] = "wait for the vendor?"
+        let waiting = ReviewAttention.derive(goal: overridden, goalID: "g", runs: [])
+        #expect(waiting.waitingOn == "external_evidence")
+        #expect(waiting.operatorQuestion == "wait for the vendor?")
+    }
+
+    @Test func handoffShrinksVariableTextToFitTheBudget() {
+        let todo = "- [ ] " + String(repeating: "word ", count: 2000) + "\n"
+        let document = ActiveStateDocument(text: "## Agent Todo\n\n" + todo)
+        let goal = GoalEntry(["id": "g"])
+        var input = ReviewPacketInput(
+            goalID: "g", goal: goal,
+            attention: ReviewAttention(status: "state_refreshed", waitingOn: "codex", severity: "action",
+                                       recommendedAction: String(repeating: "step ", count: 800), source: "latest_run"))
+        input.agentTodos = document.todos
+        let handoff = AgentHandoff(input: input, kind: .codex, command: "loopx history --goal-id g --limit 3")
+        #expect(handoff.withinBudget)
+        #expect(handoff.charCount <= AgentHandoff.maxChars)
+        #expect(handoff.text.contains("…"))
+        #expect(handoff.text.hasSuffix("```bash\nloopx history --goal-id g --limit 3\n```"))
+    }
+}
+
+@Suite struct ReviewAttentionItemTests {
+    @Test func readsAnAttentionItemFromTheRulesOutput() throws {
+        let item: JSONValue = [
+            "status": "operator_gate_approved", "waiting_on": "codex", "severity": "action", "source": "latest_run",
+            "recommended_action": "run it", "agent_command": "loopx read-only-map --goal-id g", "missing_gates": ["x"],
+        ]
+        let attention = try #require(ReviewAttention(item: item, quotaState: "focus_wait"))
+        #expect(attention.agentCommand == "loopx read-only-map --goal-id g")
+        #expect(attention.missingGates == ["x"])
+        #expect(ReviewKind.infer(attention) == .focusWait)
+        #expect(ReviewAttention(item: ["waiting_on": "codex"]) == nil)
+    }
+}
