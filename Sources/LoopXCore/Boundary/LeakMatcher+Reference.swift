@@ -31,6 +31,7 @@ extension LeakMatcher {
             let inner = skippingScheme(open..<close)
             if inner.isEmpty || LeakMatcher.opensReference(bytes[inner.lowerBound]) { return true }
             if inner.count >= 2, bytes[inner.lowerBound] == 0x5C, bytes[inner.lowerBound + 1] == 0x28 { return true }
+            if inner.count < context.minimumSecretLength { return true }
             return LeakMatcher.isPlaceholder(lowercased(inner))
         }
         var stop = start
@@ -38,8 +39,8 @@ extension LeakMatcher {
         guard stop > start else { return true }
         let value = lowercased(start..<stop)
         if LeakMatcher.isPlaceholder(value) || LeakMatcher.isNullWord(value) { return true }
-        // Prose ("the Bearer 2 scheme") rather than a token: bearer tokens are long.
-        if context == .bearer, stop - start < 16 { return true }
+        // Prose ("the Bearer 2 scheme", "Authorization: x") rather than a secret: too short.
+        if stop - start < context.minimumSecretLength { return true }
         guard isIdentifierPath(start..<stop) else { return false }
         return isVariableName(start..<stop, lowered: value, followedByCall: stop < end && (bytes[stop] == 0x28 || bytes[stop] == 0x5B), context)
     }
