@@ -79,12 +79,15 @@ import Testing
         #expect(boundaryRules("json = \"{\\\"k\\\": 1}\"; s = \"password=\\\"hunter2\\\"\"") == ["credential:error"])  // loopx-boundary: allow
     }
 
-    @Test func valuesTooShortToBeSecretsAreDowngraded() {
+    @Test func shortValuesSchemeNamesAndURLsAreDowngraded() {
         #expect(boundaryRules("curl -H 'Authorization: x'") == ["credential:note"])
         #expect(boundaryRules("Authorization: abc123") == ["credential:note"])
         #expect(boundaryRules("token=abc") == ["credential:note"])
         #expect(boundaryRules("password=\"abc\"") == ["credential:note"])
         #expect(boundaryRules("token=abcd1234") == ["credential:error"])  // loopx-boundary: allow
+        #expect(boundaryRules("ResourceEndpoint(default_token='Bearer')") == ["credential:note"])
+        #expect(boundaryRules("- Bearer https://tools.ietf.org/html/rfc6750") == ["credential:note"])
+        #expect(boundaryRules("# Keep Authorization: headers on a redirect.") == ["credential:note"])
     }
 
     @Test func comparisonsAreNotAssignments() {
