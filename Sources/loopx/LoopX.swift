@@ -27,6 +27,7 @@ struct LoopX: ParsableCommand {
             RulesCommand.self,
             QuotaCommand.self,
             GateCommand.self,
+            StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,
             ReviewPacketCommand.self,
