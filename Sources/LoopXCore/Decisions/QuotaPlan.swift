@@ -19,9 +19,11 @@ public struct QuotaPlan: Sendable {
         let store = session.store
         var items: [JSONValue] = []
         var runCount = 0
+        // A goal whose repository has its own rule layer is decided with it, as should-run does.
+        var sessions = ProjectRuleSessions(base: session, context: store.context)
         for entry in store.registry.goals {
             guard let id = entry.id.flatMap(GoalID.init) else { continue }
-            let (result, facts) = session.evaluate("status", goalID: id)
+            let (result, facts) = sessions.session(for: id).evaluate("status", goalID: id)
             items.append(QuotaPlan.item(result: result, facts: facts))
             runCount += store.history(id).rawLineCount()
         }
