@@ -26,6 +26,7 @@ struct LoopX: ParsableCommand {
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
             QuotaCommand.self,
+            GateCommand.self,
             StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,

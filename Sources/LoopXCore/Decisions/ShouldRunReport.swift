@@ -58,15 +58,7 @@ public struct ShouldRunReport: Report {
     }
 
     /// The quota state with the numbers behind it.
-    var quota: JSONValue {
-        var object = output("outcome_floor").objectValue ?? JSONObject()
-        let goalQuota = facts["goal"]?["quota"]?.objectValue ?? JSONObject()
-        for entry in goalQuota { object[entry.key] = entry.value }
-        object["spent_slots"] = facts["spend"]?["slots"] ?? 0
-        object["spend_event_count"] = facts["spend"]?["count"] ?? 0
-        object["spend_source"] = "runtime_events"
-        return .object(object)
-    }
+    var quota: JSONValue { QuotaSummary.json(outcomeFloor: output("outcome_floor"), facts: facts) }
 
     var todoWriteHint: JSONValue {
         [

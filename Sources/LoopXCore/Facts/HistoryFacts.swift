@@ -23,7 +23,8 @@ enum HistoryFacts {
     }
 
     /// Spend events inside `[now - window, now]`: count of spends, net slots, voided slots.
-    static func spend(_ events: [SpendEvent]) -> JSONValue {
+    /// A void counts only while the spend it corrects is inside the window (`since` on).
+    static func spend(_ events: [SpendEvent], since: Timestamp) -> JSONValue {
         var count: Int64 = 0
         var slots: Int64 = 0
         var voided: Int64 = 0
@@ -35,6 +36,8 @@ enum HistoryFacts {
                 slots += event.slots
                 if newest.map({ event.instant > $0.instant }) ?? true { newest = event }
             case .voided:
+                let target = (event.row["voided_generated_at"] ?? event.row["quota_event"]?["voided_generated_at"])?.stringValue
+                if let target, let instant = Timestamp(rfc3339: target), instant < since { continue }
                 voided += event.slots
             }
         }

@@ -5,7 +5,10 @@ struct QuotaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quota",
         abstract: "The heartbeat guard and quota accounting.",
-        subcommands: [QuotaShouldRunCommand.self]
+        subcommands: [
+            QuotaShouldRunCommand.self, QuotaSpendSlotCommand.self, QuotaVoidSlotCommand.self,
+            QuotaStatusCommand.self, QuotaPlanCommand.self,
+        ]
     )
 }
 
