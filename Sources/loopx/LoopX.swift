@@ -17,6 +17,7 @@ struct LoopX: ParsableCommand {
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            HeartbeatPromptCommand.self,
             BootstrapCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
