@@ -18,6 +18,7 @@ struct LoopX: ParsableCommand {
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
             HeartbeatPromptCommand.self,
+            DemoCommand.self,
             BootstrapCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
