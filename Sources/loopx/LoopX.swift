@@ -28,6 +28,7 @@ struct LoopX: ParsableCommand {
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
             QuotaCommand.self,
+            StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,
             ReviewPacketCommand.self,
