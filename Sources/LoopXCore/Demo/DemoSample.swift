@@ -31,7 +31,7 @@ enum DemoSample {
 
         ## User Todo / Owner Review Reading Queue
 
-        - [ ] [P1] Confirm which payment provider sandbox the retry test may use
+        - [x] [P1] Confirm which payment provider sandbox the retry test may use
 
         ## Agent Todo
 

@@ -61,13 +61,17 @@ public struct DemoTour: Sendable {
             explanation: "The heartbeat guard: staged rules decide run or skip, what the agent owes, and the trace says which rule fired and why the others did not.",
             json: decision.json, markdown: decision.markdown))
 
-        var history = HistoryQuery(store: session.store, goalFilter: id.rawValue, limit: 6)
-        history.chart = true
-        let runs = try history.run()
+        let status: StatusReport
+        do { status = try StatusCollector(context: sample, options: StatusOptions(goalID: id, limit: 6)).collect() } catch {
+            switch error {
+            case .command(let failure): throw failure
+            case .invalidRules(let list): throw CommandFailure("the built-in rules do not load:\n" + list.rendered, status: .invalidRules)
+            }
+        }
         steps.append(Step(
-            title: "What happened so far", command: "\(prefix) history --goal-id \(id) --chart",
-            explanation: "The run history the rules read: three surface-only runs after the approved handoff, one carrying a human lesson.",
-            json: runs.json, markdown: runs.markdown))
+            title: "What needs attention", command: "\(prefix) status --goal-id \(id)",
+            explanation: "The status contract: one attention item per goal with exactly one recommended action, and the run history the rules read (surface-only runs after the approved handoff, one with a human lesson).",
+            json: status.json, markdown: status.markdown))
 
         steps.append(Step(
             title: "Is a risky action allowed?", command: "\(prefix) gate check --goal-id \(id) --kind push --ref main",
