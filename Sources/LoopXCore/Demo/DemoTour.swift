@@ -65,7 +65,7 @@ public struct DemoTour: Sendable {
         do { status = try StatusCollector(context: sample, options: StatusOptions(goalID: id, limit: 6)).collect() } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalidRules(let list): throw CommandFailure("the built-in rules do not load:\n" + list.rendered, status: .invalidRules)
+            case .invalidRules(let list): throw DemoTour.rulesFailure(list)
             }
         }
         steps.append(Step(
@@ -83,7 +83,7 @@ public struct DemoTour: Sendable {
         do { prompt = try HeartbeatPrompt.make(sample, inputs: inputs) } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalid(let list): throw CommandFailure("the built-in rules do not load:\n" + list.rendered, status: .invalidRules)
+            case .invalid(let list): throw DemoTour.rulesFailure(list)
             }
         }
         let heartbeat = HeartbeatPromptReport(prompt: prompt)
@@ -98,8 +98,13 @@ public struct DemoTour: Sendable {
         do { return try DecisionSession.open(context, goalID: goalID) } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalidRules(let list): throw CommandFailure("the built-in rules do not load:\n" + list.rendered, status: .invalidRules)
+            case .invalidRules(let list): throw DemoTour.rulesFailure(list)
             }
         }
+    }
+
+    /// Invalid rule files end the tour with every error and exit status 3.
+    static func rulesFailure(_ list: DiagnosticList) -> CommandFailure {
+        CommandFailure("the rules do not load:\n" + list.rendered, status: .invalidRules)
     }
 }
