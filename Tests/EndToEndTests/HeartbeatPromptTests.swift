@@ -124,6 +124,10 @@ import Testing
         #expect(explicit?["active_state_source"]?.stringValue == "explicit")
         #expect(explicit?["task_body"]?.stringValue?.contains("\(fixture.project.path)/elsewhere/STATE.md") == true)
         #expect(explicit?["expanded_prompt_command"]?.stringValue?.hasSuffix("--active-state elsewhere/STATE.md") == true)
+        // The thin body names the state file only when it was overridden.
+        let (_, thinExplicit) = try fixture.json(["heartbeat-prompt", "--goal-id", "mapped", "--thin", "--active-state", "elsewhere/STATE.md"])
+        #expect(thinExplicit?["task_body"]?.stringValue?.contains("(state: `\(fixture.project.path)/elsewhere/STATE.md`)") == true)
+        #expect(project?["task_body"]?.stringValue?.contains("ACTIVE_GOAL_STATE.md") == false)
 
         // From another directory the project registry is absent: the global registry names the goal.
         let sync = try runner.run(["sync-global", "--runtime-root", fixture.runtimeRoot.path], cwd: fixture.project)

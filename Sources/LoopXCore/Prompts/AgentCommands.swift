@@ -32,9 +32,10 @@ public struct AgentCommands: Sendable {
             """
     }
 
-    /// Asks the boundary gates about a risky action before it happens (exit 1: gated).
+    /// Asks the boundary gates about a risky action before it happens (exit 1: gated). The kind
+    /// is one of commit, push, pr, publish, production, destructive-git, write.
     public var gateCheck: String {
-        "\(cliBin) --registry \(AgentCommands.globalRegistry) gate check --goal-id \(ShellQuote.quote(goalID)) --kind <commit|push|pr|publish|production|destructive-git|write> [--path P] [--validated] [--scan-clean]"
+        "\(cliBin) --registry \(AgentCommands.globalRegistry) gate check --goal-id \(ShellQuote.quote(goalID)) --kind <kind> [--path P] [--validated] [--scan-clean]"
     }
 
     /// Records a question for a person as a user todo.

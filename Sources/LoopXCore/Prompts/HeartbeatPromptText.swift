@@ -66,8 +66,8 @@ struct HeartbeatPromptText {
               "4. 方向审计：列出至少三个候选片段，指出瓶颈，选择一个有界片段。"),
             t("5. No-progress stop: after five eligible heartbeats without progress, pause the automation, NOTIFY once, spend nothing.",
               "5. 无进展自停：连续五次可运行心跳没有进展时，暂停自动化，通知一次，不花费。"),
-            t("6. Work inside goal_boundary. Before a commit, push, PR, publish, production or destructive step, ask the gate (exit 1 means stop):",
-              "6. 在 goal_boundary 内工作。提交、推送、PR、发布、生产或破坏性操作之前先问门控（退出码 1 表示停止）："),
+            t("6. Work inside goal_boundary. Before a commit, push, PR, publish, production, destructive-git or out-of-scope write, ask the gate (exit 1 means stop):",
+              "6. 在 goal_boundary 内工作。提交、推送、PR、发布、生产、破坏性 git 或范围外写入之前先问门控（退出码 1 表示停止）："),
             "   " + fence(c.gateCheck).replacing("\n", with: "\n   "),
         ]
         lines += bullets(g.gates, indent: "   ")
