@@ -17,6 +17,8 @@ struct LoopX: ParsableCommand {
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            HeartbeatPromptCommand.self,
+            DemoCommand.self,
             BootstrapCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
