@@ -68,7 +68,7 @@ public struct StatusServer: Sendable {
         if let type = answer.contentType { fields[.contentType] = type }
         fields[.cacheControl] = "no-store"
         for (name, value) in answer.headers + [("X-Content-Type-Options", "nosniff")] {
-            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+            if let field = HTTPFields.Element.Name(name) { fields[field] = value }
         }
         let status = HTTPResponse.Status(code: answer.status)
         if answer.status == 204 || request.method == .head {

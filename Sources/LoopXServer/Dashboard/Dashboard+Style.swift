@@ -13,7 +13,7 @@ extension Dashboard {
         .muted { color:var(--muted); font-weight:normal; }
         main { display:grid; gap:1rem; padding:1rem; grid-template-columns:minmax(0,1fr); max-width:1400px; margin:0 auto; }
         @media (min-width: 900px) { main { grid-template-columns:minmax(0,1fr) minmax(0,1fr); }
-          #attention, #timeline { grid-column:1 / -1; } }
+          #attention, #timeline, #reward { grid-column:1 / -1; } }
         section { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:.9rem; min-width:0; }
         .cards { list-style:none; margin:0; padding:0; display:grid; gap:.6rem;
           grid-template-columns:repeat(auto-fill,minmax(280px,1fr)); }
@@ -31,7 +31,7 @@ extension Dashboard {
         .goal-row:first-child { border-top:0; }
         @media (max-width: 560px) { .goal-row { grid-template-columns:minmax(0,1fr); } }
         .goal-name { overflow-wrap:anywhere; font-weight:600; font-size:.9rem; }
-        .runs { display:flex; gap:3px; align-items:flex-end; min-height:34px; overflow-x:auto; padding-bottom:2px; }
+        .runs { display:flex; gap:4px; align-items:flex-end; min-height:40px; overflow-x:auto; padding:4px 3px; }
         .run { flex:0 0 auto; width:18px; border-radius:3px; background:var(--none); border:1px solid rgba(0,0,0,.15); }
         .run.o-primary_goal_outcome { background:var(--primary); } .run.o-outcome_progress { background:var(--progress); }
         .run.o-surface_only { background:var(--surface); } .run.o-outcome_gap { background:var(--gap); }
