@@ -26,6 +26,7 @@ struct LoopX: ParsableCommand {
             ArchiveRuntimeCommand.self,
             RulesCommand.self,
             QuotaCommand.self,
+            StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,
             ReviewPacketCommand.self,
