@@ -49,6 +49,8 @@ public struct StatusServer: Sendable {
         var request = request
         var headers: [String: String] = [:]
         for field in request.headers { headers[field.name.canonicalName] = field.value }
+        // HTTP/1 `Host` arrives as the request's authority, not as a header field.
+        if let authority = request.head.authority { headers["host"] = authority }
         var body: [UInt8]? = []
         if request.method == .post {
             let declared = request.headers[.contentLength].flatMap { Int($0) } ?? 0

@@ -7,7 +7,8 @@ import LoopXCore
 
 /// A minimal HTTP/1.1 client over a plain socket, so tests can send exactly the bytes they mean
 /// (foreign `Origin` and `Host` headers, oversized bodies) to the server on loopback. Each call
-/// runs on its own Dispatch thread so blocking reads never occupy the server's task executors.
+/// runs on a thread of its own: on Linux, blocking Dispatch's global queues would starve the
+/// cooperative pool that runs the server's handlers (only as many threads as cores).
 struct HTTPClient: Sendable {
     struct Reply: Sendable {
         var status: Int
@@ -32,9 +33,10 @@ struct HTTPClient: Sendable {
     func send(_ method: String, _ path: String, headers: [String: String] = [:], body: [UInt8]?) async throws -> Reply {
         let port = self.port
         return try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 continuation.resume(with: Result { try HTTPClient.exchange(port: port, method, path, headers: headers, body: body) })
             }
+            thread.start()
         }
     }
 
