@@ -105,7 +105,7 @@ rows_before=$(wc -l <"$LOOPX_RUNTIME_ROOT/goals/$goal/runs/index.jsonl")
 echo "== headless chromium: screenshots"
 for size in 360,1600 1440,1100; do
   width="${size%%,*}"
-  run_chromium --window-size="$size" --screenshot="$out/dashboard-$width.png" "$base/?refresh=60" >/dev/null \
+  run_chromium --window-size="$size" --screenshot="$out/dashboard-$width.png" "$page" >/dev/null \
     || fail "screenshot at $width px failed"
   [ -s "$out/dashboard-$width.png" ] || fail "empty screenshot at $width px"
 done
