@@ -87,6 +87,7 @@ run_chromium() {
     --hide-scrollbars --user-data-dir="$work/chromium-profile" --virtual-time-budget=8000 "$@" 2>>"$work/chromium.log"
 }
 
+rows_before=$(wc -l <"$LOOPX_RUNTIME_ROOT/goals/$goal/runs/index.jsonl")
 echo "== headless chromium: rendered DOM"
 page="$base/?refresh=60&preview=1&goal=$goal&decision=continue_route&reward=positive&reason=browser+preview+check"
 run_chromium --dump-dom "$page" >"$out/dashboard.html" || fail "chromium --dump-dom failed: $(tail -n 5 "$work/chromium.log")"
@@ -100,7 +101,6 @@ grep -q 'class="run o-primary_goal_outcome s-single_surface' "$dom" || fail "run
 grep -q 'rewarded' "$dom" || fail "the rewarded run is not marked"
 grep -Eq 'id="preview-id">[0-9a-f]{24}<' "$dom" || fail "the reward dry-run preview is not shown"
 grep -q 'last refreshed' "$dom" || fail "the refresh time is not shown"
-rows_before=$(wc -l <"$LOOPX_RUNTIME_ROOT/goals/$goal/runs/index.jsonl")
 
 echo "== headless chromium: screenshots"
 for size in 360,1600 1440,1100; do
@@ -110,7 +110,7 @@ for size in 360,1600 1440,1100; do
   [ -s "$out/dashboard-$width.png" ] || fail "empty screenshot at $width px"
 done
 rows_after=$(wc -l <"$LOOPX_RUNTIME_ROOT/goals/$goal/runs/index.jsonl")
-[ "$rows_before" -eq "$rows_after" ] || fail "the dry run wrote to the index ($rows_before -> $rows_after rows)"
+[ "$rows_before" -eq "$rows_after" ] || fail "the dry runs wrote to the index ($rows_before -> $rows_after rows)"
 
 echo "== graceful shutdown on SIGTERM"
 kill -TERM "$server_pid"
