@@ -21,6 +21,7 @@ import Testing
         #expect(result.stdout.contains("- decision: **safe_bypass_recovery** (should_run: true)"))
         #expect(result.stdout.contains("- heartbeat: `outcome_floor_recovery`"))
         #expect(result.stdout.contains("reward_lesson_projection_warning"))
+        #expect(result.stdout.contains("### Gate check: destructive-git for `sample-checkout`"))
         #expect(result.stdout.contains("# Attention Queue") || result.stdout.contains("Attention Queue"))
         #expect(result.stdout.contains("````text\nHeartbeat for loopx goal `sample-checkout`"))
         #expect(Self.listing(runner.home) == before, "the demo left files behind")
@@ -40,6 +41,8 @@ import Testing
         let steps = json["steps"]?.arrayValue ?? []
         #expect(steps.count == 4)
         #expect(steps.first?["output"]?["decision"] == "safe_bypass_recovery")
+        #expect(steps[2]["output"]?["allowed"] == false)
+        #expect(steps[2]["output"]?["gate"] == "operator_approval")
         #expect(steps.last?["output"]?["interface_budget"]?["within_budget"] == true)
         // Everything the demo wrote is inside the directory; HOME got nothing else.
         #expect(Self.listing(runner.home).allSatisfy { $0.hasPrefix("tmp") })

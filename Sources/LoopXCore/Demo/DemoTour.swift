@@ -73,9 +73,15 @@ public struct DemoTour: Sendable {
             explanation: "The status contract: one attention item per goal with exactly one recommended action, and the run history the rules read (surface-only runs after the approved handoff, one with a human lesson).",
             json: status.json, markdown: status.markdown))
 
+        var request = GateCheck.Request(goalID: id.rawValue, kind: "destructive-git")
+        request.ref = "main"
+        request.command = "git push --force origin main"
+        let gate = try GateCheck(session: session).run(request, trace: .off)
         steps.append(Step(
-            title: "Is a risky action allowed?", command: "\(prefix) gate check --goal-id \(id) --kind push --ref main",
-            explanation: "Skipped: `gate check` is not part of this build yet.", json: .null, markdown: ""))
+            title: "Is a risky action allowed?",
+            command: "\(prefix) gate check --goal-id \(id) --kind destructive-git --ref main --command 'git push --force origin main'",
+            explanation: "The boundary gates judge a proposed action before the agent takes it: a force-push to main stops on a locked rule that needs the operator (exit 1), whatever the quota says.",
+            json: gate.json, markdown: gate.markdown))
 
         var inputs = HeartbeatPrompt.Inputs(goalID: id)
         inputs.variant = .thin
