@@ -61,7 +61,7 @@ import Testing
         #expect(gated.status == 0, "\(gated.stderr)")
         #expect(before?["kind"] == "controller")
         #expect(before?["waiting_on"] == "user_or_controller")
-        #expect(before?["question"] == "Approve the read-only project map opt-in for goal app?")
+        #expect(before?["question"]?.stringValue?.hasPrefix("Approve a read-only project map opt-in for app?") == true)
         #expect(before?["operator_gate_decision_commands"]?["approve"]?.stringValue?.hasPrefix("loopx operator-gate --goal-id app --decision approve") == true)
         #expect(before?["packet"]?.stringValue?.contains("[User-local gate draft]") == true)
 
@@ -80,7 +80,9 @@ import Testing
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }
         let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
-        try fixture.addRun("app", at: "2025-12-31T10:00:00Z", classification: "needs_human_reward")
+        try fixture.addRun(
+            "app", at: "2025-12-31T10:00:00Z", classification: "needs_human_reward",
+            extra: ["controller_readiness": ["ready": false, "missing_gates": ["human_reward_capture"]]])
         let indexBefore = fixture.bytes(fixture.indexPath("app"))
         let (_, json) = try fixture.json(["review-packet", "--goal-id", "app", "--lang", "zh"])
         #expect(fixture.bytes(fixture.indexPath("app")) == indexBefore)

@@ -30,11 +30,17 @@ public struct DecisionSession: Sendable {
             case .invalid(let list): throw .invalidRules(list)
             }
         }
+        return DecisionSession(store: store, ruleSet: ruleSet)
+    }
+
+    /// A session over an opened registry and a loaded rule set, with the health facts of that
+    /// registry and of the global registry beside its runtime root.
+    public init(store: GoalStore, ruleSet: RuleSet) {
         var health = HealthFacts(store: store)
         let global = GlobalRegistryHealth(store: store)
         health.globalAvailable = global.available
         health.globalFindings = global.factFindings
-        return DecisionSession(store: store, ruleSet: ruleSet, health: health)
+        self.init(store: store, ruleSet: ruleSet, health: health)
     }
 
     /// The facts of a goal as a document (for fixtures and traces) and as CEL bindings.
@@ -44,7 +50,18 @@ public struct DecisionSession: Sendable {
         let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: entry, registryPath: store.registryPath)
         document["profile"] = ruleSet.effectiveProfile(base: base).value
         let merged = ruleSet.schema.defaults.deepMerged(with: document.json)
-        return (merged, ruleSet.schema.bindings(from: merged).facts)
+        return (merged, bindings(merged))
+    }
+
+    /// A facts document (already merged over the defaults) as CEL bindings.
+    public func bindings(_ document: JSONValue) -> [String: Value] {
+        ruleSet.schema.bindings(from: document).facts
+    }
+
+    /// Runs a decision's stages over a facts document (for what-if questions such as the
+    /// quota after a spend).
+    public func evaluate(_ decision: String, document: JSONValue, trace: TraceLevel = .off) -> DecisionResult {
+        ruleSet.evaluate(decision: decision, facts: bindings(document), now: store.context.now, trace: trace)
     }
 
     /// Runs a decision's stages for a goal.

@@ -5,6 +5,8 @@ public struct ShouldRunReport: Report {
     public var result: DecisionResult
     public var facts: JSONValue
     public var agentID: String?
+    /// The deciding rules' `prompt:` texts (see `ShouldRunReport.guidance`).
+    public var guidance: [JSONValue] = []
 
     public init(goalID: String, result: DecisionResult, facts: JSONValue, agentID: String?) {
         self.goalID = goalID
@@ -51,6 +53,7 @@ public struct ShouldRunReport: Report {
         }
         object["goal_boundary"] = GoalBoundary.json(facts: facts)
         object["todo_write_hint"] = todoWriteHint
+        object["guidance"] = .array(guidance)
         object["rule_trace"] = result.ruleTraceJSON
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
         if let error = result.error { object["error"] = .string(error.description) }
@@ -58,15 +61,7 @@ public struct ShouldRunReport: Report {
     }
 
     /// The quota state with the numbers behind it.
-    var quota: JSONValue {
-        var object = output("outcome_floor").objectValue ?? JSONObject()
-        let goalQuota = facts["goal"]?["quota"]?.objectValue ?? JSONObject()
-        for entry in goalQuota { object[entry.key] = entry.value }
-        object["spent_slots"] = facts["spend"]?["slots"] ?? 0
-        object["spend_event_count"] = facts["spend"]?["count"] ?? 0
-        object["spend_source"] = "runtime_events"
-        return .object(object)
-    }
+    var quota: JSONValue { QuotaSummary.json(outcomeFloor: output("outcome_floor"), facts: facts) }
 
     var todoWriteHint: JSONValue {
         [

@@ -26,12 +26,13 @@ public struct ObligationLedger: Sendable {
         try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n")
     }
 
-    /// Whether a run discharges an obligation: a state write-back that names its delivery
-    /// outcome, or a spent quota slot (spending requires validated delivery).
+    /// Whether a run discharges an obligation: a write-back that names its delivery outcome
+    /// (what every heartbeat's `refresh-state` records), or a spent quota slot (spending
+    /// requires validated delivery).
     public static func discharges(_ run: RunRecord) -> Bool {
         if run.classification == "quota_slot_spent" { return true }
         if run.fields["quota_event"]?["event_type"]?.stringValue == "quota_slot_spent" { return true }
-        return run.classification == "state_refreshed" && !(run.deliveryOutcome ?? "").isEmpty
+        return !(run.deliveryOutcome ?? "").isEmpty
     }
 
     /// An obligation younger than this is still `pending` (a guard re-run within one tick).

@@ -14,6 +14,14 @@ public struct GoalWorkspace: Sendable {
         history = store.history(goalID)
     }
 
+    /// The goal in an already opened registry (e.g. a decision session's).
+    public init(store: GoalStore, goalID: GoalID) throws(CommandFailure) {
+        self.store = store
+        self.goalID = goalID
+        goal = try store.goal(goalID)
+        history = store.history(goalID)
+    }
+
     /// The invocation's context, clock and runtime root.
     public var context: LoopXContext { store.context }
     public var now: Timestamp { store.context.now }

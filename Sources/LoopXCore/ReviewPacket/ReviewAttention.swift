@@ -25,33 +25,23 @@ public struct ReviewAttention: Sendable, Hashable {
         self.source = source
     }
 
-    /// Applies the registry's attention override fields (`waiting_on`, `attention_status`,
-    /// `operator_question`, `recommended_action`, `next_handoff_condition`).
-    public mutating func applyOverrides(of goal: GoalEntry) {
-        let overrides = goal.attentionOverrides
-        if let value = overrides["waiting_on"]?.stringValue {
-            waitingOn = value
-            if severity == nil { severity = "action" }
+    /// Reads an attention item as the rules' `attention` stage (or `status`) reports it. Empty
+    /// strings and `waiting_on: none` mean "not set"; an empty `status` means the goal needs no
+    /// attention, and `fallbackStatus`/`fallbackAction` describe it instead.
+    public init(item: JSONValue, quotaState: String? = nil, fallbackStatus: String = "no_attention", fallbackAction: String = "inspect the goal's status") {
+        func text(_ key: String) -> String? {
+            guard let value = item[key]?.stringValue, !value.isEmpty else { return nil }
+            return value
         }
-        if let value = overrides["attention_status"]?.stringValue { status = value }
-        if let value = overrides["operator_question"]?.stringValue { operatorQuestion = value }
-        if let value = overrides["recommended_action"]?.stringValue { recommendedAction = value }
-        if let value = overrides["next_handoff_condition"]?.stringValue { nextHandoffCondition = value }
-    }
-
-    /// Reads an attention item as the `attention` stage (or `status`) reports it; nil when the
-    /// value is not an object with a `status`.
-    public init?(item: JSONValue, quotaState: String? = nil) {
-        guard let status = item["status"]?.stringValue else { return nil }
+        let waiting = text("waiting_on").flatMap { $0 == "none" ? nil : $0 }
         self.init(
-            status: status, waitingOn: item["waiting_on"]?.stringValue, severity: item["severity"]?.stringValue,
-            recommendedAction: item["recommended_action"]?.stringValue ?? "inspect the goal's status",
-            source: item["source"]?.stringValue ?? "status")
-        operatorQuestion = item["operator_question"]?.stringValue
-        agentCommand = item["agent_command"]?.stringValue
+            status: text("status") ?? fallbackStatus, waitingOn: waiting, severity: text("severity"),
+            recommendedAction: text("recommended_action") ?? fallbackAction, source: text("source") ?? "status")
+        operatorQuestion = text("operator_question")
+        agentCommand = text("agent_command")
         missingGates = item["missing_gates"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        nextHandoffCondition = item["next_handoff_condition"]?.stringValue
-        self.quotaState = quotaState ?? item["quota_state"]?.stringValue
+        nextHandoffCondition = text("next_handoff_condition")
+        self.quotaState = quotaState ?? text("quota_state")
     }
 
     public var json: JSONValue {

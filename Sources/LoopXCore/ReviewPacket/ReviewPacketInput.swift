@@ -25,19 +25,29 @@ public struct ReviewPacketInput: Sendable {
         language = .en
     }
 
-    /// Reads the goal's registry entry, newest runs and open todos; never writes anything.
-    /// `attention` is the goal's item from the rules' `attention` stage when the caller has it;
-    /// without it the item is derived from the registry and the runs.
+    /// Reads the goal's registry entry, newest runs and open todos, and asks the rules (the
+    /// `status` decision: attention, quota, outcome floor) for its attention item unless the
+    /// caller passes one. Never writes anything.
     public static func load(
         context: LoopXContext, goalID: String, limit: Int, language: PromptLanguage, attention: ReviewAttention? = nil
-    ) throws(CommandFailure) -> ReviewPacketInput {
-        let workspace = try GoalWorkspace(context: context, goalID: goalID)
+    ) throws(DecisionSessionFailure) -> ReviewPacketInput {
+        let workspace: GoalWorkspace
+        let session: DecisionSession
+        do {
+            let id = try GoalID.parse(goalID)
+            session = try DecisionSession.open(context, goalID: id)
+            workspace = try GoalWorkspace(store: session.store, goalID: id)
+        } catch let failure as CommandFailure {
+            throw .command(failure)
+        } catch let failure as DecisionSessionFailure {
+            throw failure
+        } catch {
+            throw .command(CommandFailure("\(error)"))
+        }
         let runs = workspace.history.newest(limit: max(1, limit))
-        let id = workspace.goalID.rawValue
         var input = ReviewPacketInput(
-            goalID: id, goal: workspace.goal,
-            attention: attention ?? ReviewAttention.derive(goal: workspace.goal, goalID: id, runs: runs, language: language),
-            runs: runs)
+            goalID: workspace.goalID.rawValue, goal: workspace.goal,
+            attention: attention ?? rulesAttention(session, workspace.goalID, runs: runs), runs: runs)
         input.language = language
         if let path = workspace.stateFilePath(), FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
             let open = ActiveStateDocument(text: text).todos.filter { $0.status == .open }
@@ -47,8 +57,23 @@ public struct ReviewPacketInput: Sendable {
         return input
     }
 
+    /// The goal's attention item and quota state as the rules decide them (what `status` shows).
+    static func rulesAttention(_ session: DecisionSession, _ id: GoalID, runs: [RunRecord]) -> ReviewAttention {
+        let result = session.evaluate("status", goalID: id).result
+        let item = result.stage("attention")?.output.plainJSON ?? .null
+        let quota = result.stage("outcome_floor")?.output.plainJSON ?? result.stage("quota")?.output.plainJSON
+        let latest = runs.first { !statusNeutral.contains($0.classification ?? "") }
+        return ReviewAttention(
+            item: item, quotaState: quota?["state"]?.stringValue,
+            fallbackStatus: latest?.classification ?? "no_attention",
+            fallbackAction: latest?.recommendedAction ?? "inspect the goal's status")
+    }
+
+    /// Runs that never decide a goal's attention (quota bookkeeping).
+    static let statusNeutral: Set<String> = ["quota_slot_spent", "quota_slot_voided"]
+
     /// The newest run that is not quota bookkeeping.
     public var latestRun: RunRecord? {
-        runs.first { !ReviewAttention.statusNeutral.contains($0.classification ?? "") }
+        runs.first { !ReviewPacketInput.statusNeutral.contains($0.classification ?? "") }
     }
 }

@@ -52,9 +52,14 @@ public struct RulesEffectiveReport: Report {
 /// `loopx rules explain`: a decision's full trace.
 public struct RulesExplainReport: Report {
     public var result: DecisionResult
+    /// The goal's facts document, when the decision was explained for a real goal.
+    public var facts: JSONValue?
+    public var goalID: String?
 
-    public init(result: DecisionResult) {
+    public init(result: DecisionResult, facts: JSONValue? = nil, goalID: String? = nil) {
         self.result = result
+        self.facts = facts
+        self.goalID = goalID
     }
 
     public var ok: Bool { result.error == nil }
@@ -62,8 +67,12 @@ public struct RulesExplainReport: Report {
     public var json: JSONValue {
         guard case .object(var object) = result.json else { return .null }
         object["ok"] = .bool(ok)
+        if let goalID { object["goal_id"] = .string(goalID) }
+        if let facts { object["facts"] = facts }
         return .object(object)
     }
 
-    public var markdown: String { "# Decision \(result.decision)\n\n" + result.markdown }
+    public var markdown: String {
+        "# Decision \(result.decision)" + (goalID.map { " for `\($0)`" } ?? "") + "\n\n" + result.markdown
+    }
 }

@@ -2,7 +2,8 @@
 /// registries, missing or undeclared state files, and global goals the current registry
 /// does not list. `ok` means no high-severity finding; an absent file is `available: false`.
 public struct GlobalRegistryHealth: Sendable {
-    /// A source registry modified more than this many seconds after the sync is stale.
+    /// A source registry modified more than this many seconds after the global registry was
+    /// last written is stale.
     static let staleSlackSeconds: Int64 = 5
     static let excludedListLimit = 8
 
@@ -72,8 +73,8 @@ public struct GlobalRegistryHealth: Sendable {
             add("source_registry_missing", "action", id, "reconnect the project or remove \(id) from the global registry")
             return
         }
-        if let synced = goal["synced_at"]?.stringValue.flatMap(Timestamp.init(rfc3339:)),
-            let modified = StateFacts.modificationTime(source),
+        // File times on both sides, so an injected clock (`--now`) cannot fake staleness.
+        if let synced = StateFacts.modificationTime(path), let modified = StateFacts.modificationTime(source),
             modified.seconds > synced.seconds + GlobalRegistryHealth.staleSlackSeconds
         {
             add("stale_source_registry", "action", id, "run `loopx sync-global` in the project of \(id)")

@@ -5,7 +5,10 @@ struct QuotaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quota",
         abstract: "The heartbeat guard and quota accounting.",
-        subcommands: [QuotaShouldRunCommand.self]
+        subcommands: [
+            QuotaShouldRunCommand.self, QuotaSpendSlotCommand.self, QuotaVoidSlotCommand.self,
+            QuotaStatusCommand.self, QuotaPlanCommand.self,
+        ]
     )
 }
 
@@ -48,11 +51,17 @@ func openSession(_ context: LoopXContext, goalID: GoalID?, builtinRules: String?
     do {
         return try DecisionSession.open(context, goalID: goalID, builtinRules: builtinRules)
     } catch {
-        switch error {
-        case .command(let failure): throw failure
-        case .invalidRules(let list):
-            Output.error(list.rendered)
-            throw ExitCode(ExitStatus.invalidRules.rawValue)
-        }
+        try exitForSessionFailure(error)
+    }
+}
+
+/// Turns a session failure into the command's error: the failure itself, or every rule-file
+/// diagnostic and exit status 3.
+func exitForSessionFailure(_ failure: DecisionSessionFailure) throws -> Never {
+    switch failure {
+    case .command(let failure): throw failure
+    case .invalidRules(let list):
+        Output.error(list.rendered)
+        throw ExitCode(ExitStatus.invalidRules.rawValue)
     }
 }

@@ -23,7 +23,12 @@ struct ReviewPacketCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var input = try ReviewPacketInput.load(context: try global.context(), goalID: goalId, limit: limit, language: lang)
+        var input: ReviewPacketInput
+        do {
+            input = try ReviewPacketInput.load(context: try global.context(), goalID: goalId, limit: limit, language: lang)
+        } catch let failure as DecisionSessionFailure {
+            try exitForSessionFailure(failure)
+        }
         input.actionKind = actionKind
         input.reviewURL = reviewUrl
         try emit(ReviewPacketReport(packet: ReviewPacket(input), handoffOnly: handoffOnly), format: global.format)

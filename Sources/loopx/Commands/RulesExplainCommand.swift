@@ -24,29 +24,35 @@ struct RulesExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "The full trace of every stage of a decision: outcomes, near misses, values.",
-        discussion: "Example: loopx rules explain --facts facts.yaml --decision should_run --full")
+        discussion: "Example: loopx rules explain --goal-id my-goal --decision should_run --full")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: RulesOptions
     @Option(help: "Explain the decision for this goal (facts built from the registry).") var goalId: String?
     @Option(help: "A JSON or YAML facts document, merged over facts.yaml's defaults.") var facts: String?
-    @Option(help: "The decision to evaluate (a name from pipeline.yaml).") var decision: String = "should_run"
+    @Option(help: "The decision to evaluate: should_run, status or gate (names from pipeline.yaml).") var decision: String = "should_run"
     @Flag(help: "Also show the value of every sub-expression.") var full = false
 
     func run() throws {
         let context = try global.context()
-        let ruleSet = try options.load(context)
-        let bindings: [String: Value]
-        if let facts {
-            bindings = try FactsFile.load(context.environment.absolute(facts), schema: ruleSet.schema)
-        } else if let goalId {
-            throw CommandFailure(
-                "explaining goal '\(goalId)' needs the goal fact builder, which this build does not have yet",
-                hint: "pass the facts directly: loopx rules explain --facts FILE.json", status: .usage)
-        } else {
-            throw CommandFailure("give --goal-id G or --facts FILE", status: .usage)
+        let level: TraceLevel = full ? .full : .on
+        if let goalId, facts == nil {
+            // The goal's facts come from the real files, through the same session should-run uses.
+            let id = try GoalID.parse(goalId)
+            let session = try openSession(context, goalID: id, builtinRules: options.builtinRules)
+            guard session.ruleSet.pipeline.stages(of: decision) != nil else {
+                throw CommandFailure(
+                    "unknown decision '\(decision)'" + Suggestion.hint(for: decision, in: session.ruleSet.pipeline.decisions.map(\.name)),
+                    status: .usage)
+            }
+            let (result, document) = session.evaluate(decision, goalID: id, trace: level)
+            try emit(RulesExplainReport(result: result, facts: document, goalID: id.rawValue), format: context.format)
+            return
         }
-        let result = ruleSet.evaluate(decision: decision, facts: bindings, now: context.now, trace: full ? .full : .on)
+        let ruleSet = try options.load(context)
+        guard let facts else { throw CommandFailure("give --goal-id G or --facts FILE", status: .usage) }
+        let bindings = try FactsFile.load(context.environment.absolute(facts), schema: ruleSet.schema)
+        let result = ruleSet.evaluate(decision: decision, facts: bindings, now: context.now, trace: level)
         try emit(RulesExplainReport(result: result), format: context.format)
     }
 }

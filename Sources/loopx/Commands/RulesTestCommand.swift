@@ -34,7 +34,8 @@ struct RulesTestCommand: ParsableCommand {
         let settings = GlobalSettings(registry: registry, runtimeRoot: runtimeRoot, now: now, rules: rules)
         let context = try LoopXContext(environment: .current(), settings: settings)
         let ruleSet = try options.load(context)
-        let runner = FixtureRunner(ruleSet: ruleSet, projectBuilder: nil)
+        let runner = FixtureRunner(
+            ruleSet: ruleSet, projectBuilder: ProjectFixtureFactsBuilder(ruleSet: ruleSet, fallbackNow: context.now))
         let files: [FixtureFile]
         do {
             files = try runner.parse(try options.discovery(context).fixtureSources(paths))

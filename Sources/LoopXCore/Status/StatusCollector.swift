@@ -1,0 +1,87 @@
+/// Collects the status contract: contract health, global-registry health, the attention
+/// queue (the `status` decision of the rules for every goal), run history, active waivers and
+/// lapsed obligations.
+public struct StatusCollector: Sendable {
+    public var context: LoopXContext
+    public var options: StatusOptions
+
+    public init(context: LoopXContext, options: StatusOptions = StatusOptions()) {
+        self.context = context
+        self.options = options
+    }
+
+    public func collect() throws(DecisionSessionFailure) -> StatusReport {
+        var session = try DecisionSession.open(context, goalID: nil)
+        let store = session.store
+        var report = StatusReport(registryPath: store.registryPath, runtimeRoot: store.runtimeRoot, limit: options.limit)
+        report.goalFilter = options.goalID?.rawValue
+        report.contract = contract(store)
+        if let scan = report.contract.scan {
+            session.health.boundaryFindings = scan.findings.filter { $0.severity == .error }.map { finding in
+                ["rule": .string(finding.rule.rawValue), "path": .string(finding.path), "line": .int(Int64(finding.line))]
+            }
+        }
+        report.globalRegistry = GlobalRegistryHealth(store: store)
+        report.waivers = session.ruleSet.activeWaivers.map(\.json)
+        var sessions = ProjectRuleSessions(base: session, context: context)
+        let ids = goalIDs(store)
+        let perGoal = ids.map { sessions.session(for: $0) }
+        // Goals are independent: decide them on every core, then report in registry order.
+        let results = ParallelMap.map(ids.indices) { index in perGoal[index].evaluate("status", goalID: ids[index]) }
+        for (id, (result, facts)) in zip(ids, results) {
+            report.add(goal: id.rawValue, entry: store.registry.goal(id: id.rawValue), result: result, facts: facts)
+        }
+        return report
+    }
+
+    /// Registered goals in registry order, then runtime goals the registry does not list.
+    private func goalIDs(_ store: GoalStore) -> [GoalID] {
+        var ids = store.registry.goals.compactMap(\.goalID)
+        let registered = Set(ids)
+        ids += store.runtimeGoalIDs().filter { !registered.contains($0) }
+        if let only = options.goalID { return ids.filter { $0 == only } }
+        return ids
+    }
+
+    private func contract(_ store: GoalStore) -> StatusContract {
+        var contract = StatusContract()
+        for problem in store.registry.problems(environment: context.environment) {
+            contract.errors.append("registry problem: \(problem.text)")
+        }
+        contract.checks.append("registry goals checked: \(store.registry.goals.count)")
+        if options.scans {
+            let check = ContractCheck(context: context, scanRoot: options.scanRoot, scanPaths: options.scanPaths).run()
+            contract.errors = check.errors
+            contract.warnings = check.warnings
+            contract.checks = check.checks
+            contract.scan = check.scan
+        }
+        return contract
+    }
+}
+
+/// Rule sets per project: a goal whose repository has its own `.loopx/rules` layer is
+/// decided with it (as `quota should-run` does); other goals share the base rule set.
+struct ProjectRuleSessions {
+    var base: DecisionSession
+    var context: LoopXContext
+    var byRepo: [String: DecisionSession] = [:]
+
+    init(base: DecisionSession, context: LoopXContext) {
+        self.base = base
+        self.context = context
+    }
+
+    mutating func session(for id: GoalID) -> DecisionSession {
+        guard let repo = base.store.registry.goal(id: id.rawValue)?.repo.map(context.environment.absolute),
+            FileSystem.isDirectory(FileSystem.join(repo, ".loopx/rules"))
+        else { return base }
+        if let cached = byRepo[repo] { return cached }
+        var discovery = RuleLayerDiscovery(context: context)
+        discovery.projectOverride = repo
+        guard let ruleSet = try? discovery.load() else { return base }
+        let session = DecisionSession(store: base.store, ruleSet: ruleSet, health: base.health)
+        byRepo[repo] = session
+        return session
+    }
+}

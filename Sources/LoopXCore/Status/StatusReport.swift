@@ -1,0 +1,92 @@
+/// The status data contract (docs/status.md): `ok`, `contract` and `attention_queue` first,
+/// then global-registry health, run history, active waivers and lapsed obligations.
+public struct StatusReport: Report {
+    public var registryPath: String
+    public var runtimeRoot: String
+    public var limit: Int
+    public var goalFilter: String?
+    public var contract = StatusContract()
+    public var globalRegistry: GlobalRegistryHealth?
+    public var items: [JSONObject] = []
+    public var goals: [JSONObject] = []
+    public var waivers: [JSONValue] = []
+    public var lapsedObligations: [JSONObject] = []
+    public var runCount = 0
+
+    public init(registryPath: String, runtimeRoot: String, limit: Int) {
+        self.registryPath = registryPath
+        self.runtimeRoot = runtimeRoot
+        self.limit = limit
+    }
+
+    public var ok: Bool { contract.ok && (globalRegistry?.ok ?? true) }
+
+    /// Adds one goal: its attention item (when the rules raise one), its run history and a
+    /// lapsed obligation.
+    mutating func add(goal id: String, entry: GoalEntry?, result: DecisionResult, facts: JSONValue) {
+        let attention = result.stage("attention")?.output.plainJSON ?? .null
+        let quota = result.stage("outcome_floor")?.output.plainJSON ?? result.stage("quota")?.output.plainJSON ?? .null
+        if let status = attention["status"]?.stringValue, !status.isEmpty {
+            items.append(AttentionItem.make(goalID: id, attention: attention, quota: quota))
+        }
+        let history = facts["history"]?.arrayValue ?? []
+        runCount += history.count
+        goals.append(RunHistorySummary.goal(id: id, entry: entry, attention: attention, history: history, limit: limit))
+        let obligation = facts["obligation"] ?? .null
+        if obligation["status"]?.stringValue == "lapsed" {
+            var lapsed = obligation.objectValue ?? JSONObject()
+            lapsed["goal_id"] = .string(id)
+            lapsedObligations.append(lapsed)
+        }
+    }
+
+    /// Items for the whole registry (a failed contract, high/action global findings) first,
+    /// then per-goal items in registry order.
+    var queue: [JSONObject] {
+        var global: [JSONObject] = []
+        if !contract.ok {
+            global.append(AttentionItem.global(
+                status: "contract_check_failed", severity: "high", source: "contract",
+                action: "fix the contract errors first: " + contract.errors.prefix(3).joined(separator: "; ")))
+        }
+        for finding in globalRegistry?.findings ?? [] {
+            let severity = finding["severity"]?.stringValue ?? "info"
+            guard severity == "high" || severity == "action" else { continue }
+            var item = AttentionItem.global(
+                status: finding["kind"]?.stringValue ?? "", severity: severity, source: "global_registry",
+                action: finding["action"]?.stringValue ?? "")
+            item["goal_id"] = finding["goal_id"] ?? ""
+            global.append(item)
+        }
+        return global + items
+    }
+
+    public var json: JSONValue {
+        let queue = queue
+        func count(_ values: Set<String>) -> JSONValue {
+            .int(Int64(queue.filter { values.contains($0["waiting_on"]?.stringValue ?? "") }.count))
+        }
+        var object: JSONObject = [
+            "ok": .bool(ok), "registry": .string(registryPath), "runtime_root": .string(runtimeRoot),
+            "goal_count": .int(Int64(goals.count)), "run_count": .int(Int64(runCount)),
+            "status_contract": ["schema_version": 2, "producer": "loopx", "required": ["ok", "contract", "attention_queue"]],
+            "contract": contract.json,
+            "global_registry": globalRegistry?.json ?? .null,
+            "attention_queue": [
+                "available": true, "item_count": .int(Int64(queue.count)),
+                "needs_user_or_controller": count(["user_or_controller", "controller"]),
+                "needs_controller": count(["controller"]), "needs_codex": count(["codex"]),
+                "watching_external_evidence": count(["external_evidence"]),
+                "items": .array(queue.map(JSONValue.object)),
+            ],
+            "run_history": [
+                "available": true, "goal_count": .int(Int64(goals.count)), "run_count": .int(Int64(runCount)),
+                "goals": .array(goals.map(JSONValue.object)),
+            ],
+            "waivers": .array(waivers),
+            "lapsed_obligations": .array(lapsedObligations.map(JSONValue.object)),
+        ]
+        object["goal_filter"] = goalFilter.map(JSONValue.string) ?? .null
+        return .object(object)
+    }
+}
