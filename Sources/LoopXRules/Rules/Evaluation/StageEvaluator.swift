@@ -97,8 +97,7 @@ struct StageEvaluator {
         var pairs: [(String, Value)] = []
         var defaults = stage.constantDefaults
         if defaults == nil {
-            let roots = Set(stage.defaults.expressions.flatMap(\.roots))
-            bindVariables(RuleSetLoader.closure(of: roots, in: stage.variables), &activation)
+            bindVariables(stage.defaultsNeed, &activation)
             defaults = ThenEvaluator.value(of: stage.defaults, activation).value
         }
         if case .map(let map)? = defaults {

@@ -53,7 +53,8 @@ extension RuleSetLoader {
         let stage = Stage(
             name: decl.name, description: decl.description, mode: decl.mode, onError: decl.onError,
             defaults: defaults, constantDefaults: defaults.constantValue, variables: variables, rules: compiledRules,
-            origin: decl.origin, neededVariables: needed)
+            origin: decl.origin, neededVariables: needed,
+            defaultsNeed: Self.closure(of: Set(defaults.expressions.flatMap(\.roots)), in: variables))
         checkStageOrder(stage)
         return stage
     }

@@ -86,10 +86,13 @@ public final class Stage: Sendable {
     /// For each rule (parallel to `rules`): the indexes of the variables its `when`/`then` need,
     /// dependencies included, in definition order.
     let neededVariables: [[Int]]
+    /// The variables the `defaults` expressions need (when they have any).
+    let defaultsNeed: [Int]
 
     init(
         name: String, description: String?, mode: StageMode, onError: OnErrorPolicy, defaults: ThenTemplate,
-        constantDefaults: Value?, variables: [StageVariable], rules: [Rule], origin: RuleOrigin, neededVariables: [[Int]]
+        constantDefaults: Value?, variables: [StageVariable], rules: [Rule], origin: RuleOrigin, neededVariables: [[Int]],
+        defaultsNeed: [Int]
     ) {
         self.name = name
         self.description = description
@@ -101,6 +104,7 @@ public final class Stage: Sendable {
         self.rules = rules
         self.origin = origin
         self.neededVariables = neededVariables
+        self.defaultsNeed = defaultsNeed
     }
 
     /// The fields this stage's output can have (for schema checks of later stages).
