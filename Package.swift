@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +28,20 @@ let package = Package(
             name: "LoopXCore",
             dependencies: ["LoopXRules"]
         ),
+        // The HTTP server of `serve-status`, kept out of LoopXCore so the domain has no server framework.
+        .target(
+            name: "LoopXServer",
+            dependencies: [
+                "LoopXCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "loopx",
             dependencies: [
                 "LoopXCore",
+                "LoopXServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,5 +52,6 @@ let package = Package(
         ),
         .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
+        .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore"]),
     ]
 )

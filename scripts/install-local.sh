@@ -6,19 +6,24 @@
 #   - ~/.local/bin/loopx -> the snapshot, promoted only from a clean checkout on main/master
 #   - ~/.local/bin/loopx-canary, a wrapper that runs this checkout's live release build
 #   - ~/.local/bin on PATH in the shell profile (once), the skill under ${CODEX_HOME:-~/.codex}/skills/
+# Settings (environment): LOOPX_BIN_DIR (default ~/.local/bin), LOOPX_RELEASES_DIR (default
+# ~/.local/share/loopx/releases), LOOPX_PROMOTE_DEFAULT (auto: only from a clean checkout at
+# main; 1: always; 0: never), CODEX_HOME. Rerunning with nothing changed changes nothing.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 . scripts/lib/deps.sh
 
-bin_dir="$HOME/.local/bin"
-share_dir="$HOME/.local/share/loopx"
-releases="$share_dir/releases"
+bin_dir="${LOOPX_BIN_DIR:-$HOME/.local/bin}"
+releases="${LOOPX_RELEASES_DIR:-$HOME/.local/share/loopx/releases}"
+share_dir="$(dirname "$releases")"
 skill_home="${CODEX_HOME:-$HOME/.codex}/skills"
+promote_setting="${LOOPX_PROMOTE_DEFAULT:-auto}"
 mkdir -p "$bin_dir" "$releases"
 
-# One install at a time: a second concurrent run waits for the first.
-exec 9>"$share_dir/.install.lock"
+# One install at a time: a second concurrent run waits for the first. Opened for append so
+# that taking the lock does not touch the file.
+exec 9>>"$share_dir/.install.lock"
 if command -v flock >/dev/null 2>&1; then flock 9; fi
 
 summary=()
@@ -33,11 +38,22 @@ built="$root/.build/release/loopx"
 commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
 branch="$(git rev-parse --abbrev-ref HEAD 2>/dev/null || echo unknown)"
 dirty="$(git status --porcelain 2>/dev/null | head -n 1 || true)"
+# The checkout is "at main" when its branch is main/master or HEAD is origin/main's commit.
+at_main=no
+case "$branch" in main|master) at_main=yes ;; esac
+if [ "$at_main" = no ] && [ "$commit" != unknown ] \
+   && [ "$(git rev-parse --verify -q origin/main 2>/dev/null || true)" = "$commit" ]; then at_main=yes; fi
 promote=yes
 why=""
 if [ "$commit" = unknown ]; then promote=no; why="not a git checkout"; fi
 if [ -n "$dirty" ]; then promote=no; why="the checkout has uncommitted changes"; fi
-case "$branch" in main|master) ;; *) if [ "$promote" = yes ]; then promote=no; why="the checkout is on '$branch', not main"; fi ;; esac
+if [ "$promote" = yes ] && [ "$at_main" = no ]; then promote=no; why="the checkout is on '$branch', not main"; fi
+case "$promote_setting" in
+  1) if [ "$promote" = no ]; then promote=yes; summary+=("promoting although $why (LOOPX_PROMOTE_DEFAULT=1)"); fi ;;
+  0) promote=no; why="LOOPX_PROMOTE_DEFAULT=0" ;;
+  auto) ;;
+  *) echo "error: LOOPX_PROMOTE_DEFAULT must be auto, 1 or 0 (got '$promote_setting')" >&2; exit 2 ;;
+esac
 
 # The canary always runs the live checkout's build.
 canary="$bin_dir/loopx-canary"
@@ -62,6 +78,9 @@ if [ "$promote" = yes ]; then
     summary+=("loopx already at $commit ($(dirname "$current_manifest"))")
   else
     id="$(date -u +%Y%m%dT%H%M%SZ)"
+    n=2
+    base_id="$id"
+    while [ -e "$releases/$id" ]; do id="$base_id-$n"; n=$((n + 1)); done
     snap="$releases/$id"
     tmp="$releases/.$id.partial"
     rm -rf "$tmp"
@@ -79,6 +98,13 @@ if [ "$promote" = yes ]; then
   "version": "$("$built" --version)"
 }
 JSON
+    # Validate the snapshot before anything points at it: its own doctor must pass.
+    if ! "$tmp/bin/loopx" doctor >/dev/null 2>&1; then
+      "$tmp/bin/loopx" doctor >&2 || true
+      rm -rf "$tmp"
+      echo "error: the new release does not pass its own doctor; nothing was promoted" >&2
+      exit 1
+    fi
     mv "$tmp" "$snap"
     ln -sfn "$snap/bin/loopx" "$bin_dir/loopx.new" && mv -T "$bin_dir/loopx.new" "$bin_dir/loopx"
     summary+=("published release $snap and linked $bin_dir/loopx to it")
@@ -90,10 +116,14 @@ else
   fi
 fi
 
+# The installed skill follows the default release: a canary-only install leaves it alone
+# unless none is installed yet.
+target="$skill_home/loopx-project"
 if [ -f skills/loopx-project/SKILL.md ]; then
-  target="$skill_home/loopx-project"
   if [ -d "$target" ] && diff -rq skills/loopx-project "$target" >/dev/null 2>&1; then
     summary+=("skill loopx-project already current")
+  elif [ "$promote" = no ] && [ -d "$target" ]; then
+    summary+=("skill loopx-project left as installed (it follows the default release)")
   else
     mkdir -p "$skill_home"
     rm -rf "$target.tmp" && cp -R skills/loopx-project "$target.tmp" && rm -rf "$target" && mv "$target.tmp" "$target"
@@ -109,7 +139,11 @@ case ":$PATH:" in
       bash) profile="$HOME/.bashrc" ;;
       *) profile="$HOME/.profile" ;;
     esac
-    line='export PATH="$HOME/.local/bin:$PATH"  # added by loopx install-local.sh'
+    if [ "$bin_dir" = "$HOME/.local/bin" ]; then
+      line='export PATH="$HOME/.local/bin:$PATH"  # added by loopx install-local.sh'
+    else
+      line="export PATH=\"$bin_dir:\$PATH\"  # added by loopx install-local.sh"
+    fi
     if [ -f "$profile" ] && grep -Fq "$line" "$profile"; then
       summary+=("PATH line already in $profile (open a new shell to pick it up)")
     else

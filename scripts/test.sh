@@ -13,7 +13,10 @@ echo "== build"
 swift build 2>&1 | tail -n 3
 bin="$root/.build/debug/loopx"
 
-echo "== swift test"
+# The install end-to-end test (a release build of a fresh clone) is slow: it runs in CI, or
+# locally with LOOPX_SLOW_TESTS=1.
+if [ "${CI:-}" = true ]; then export LOOPX_SLOW_TESTS=1; fi
+echo "== swift test${LOOPX_SLOW_TESTS:+ (with the slow install test)}"
 set +e
 LOOPX_BIN="$bin" swift test 2>&1 | tee .build/swift-test.log
 status=${PIPESTATUS[0]}
@@ -24,18 +27,16 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
-# Whether the built binary has a subcommand (suites of later features join when they land).
-has_command() { "$bin" --help | grep -Eq "^  $1( |$)"; }
+echo "== loopx rules check and rules test --require-pairs (built-in rules and scenarios)"
+"$bin" rules check
+"$bin" rules test --require-pairs
 
-if has_command rules && [ -d Rules/tests ]; then
-  echo "== loopx rules test --require-pairs (built-in rules)"
-  "$bin" rules test --require-pairs Rules/tests
-fi
-
+# The CEL conformance sample lives beside the checkout (../shared), as in CI.
 conformance="$root/../shared/conformance/run.py"
-if [ -f "$conformance" ] && has_command expr; then
-  echo "== CEL conformance (must sections)"
-  python3 "$conformance" "$bin expr eval --jsonl" \
-    --sections basic,comparisons,conversions,fields,fp_math,integer_math,lists,logic,macros,parse,plumbing,string,timestamps,namespace
+if [ -f "$conformance" ]; then
+  echo "== CEL conformance (every section)"
+  python3 "$conformance" "$bin expr eval --jsonl"
+else
+  echo "== CEL conformance skipped: $conformance not found (it ships beside the checkout in CI)"
 fi
 echo "== all test suites passed"

@@ -17,6 +17,8 @@ struct LoopX: ParsableCommand {
             ExprCommand.self,
             LarkCardCommand.self,
             NewProjectPromptCommand.self,
+            HeartbeatPromptCommand.self,
+            DemoCommand.self,
             BootstrapCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
@@ -32,14 +34,19 @@ struct LoopX: ParsableCommand {
             ReadOnlyMapCommand.self,
             ReviewPacketCommand.self,
             RewardCommand.self,
+            ServeStatusCommand.self,
         ]
     )
 
     /// Runs the command line, mapping failures to loopx's exit statuses (usage errors are 2).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot(GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let failure as CommandFailure {
             Output.error(failure.description)
             Glibc.exit(failure.status.rawValue)

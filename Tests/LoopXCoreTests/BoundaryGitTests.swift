@@ -31,11 +31,13 @@ import Testing
         try tree.write("Sources/App/Config.swift", "let key = \"\(Planted.awsKey)\"\n")
         try tree.write("untracked.swift", "let key = \"\(Planted.awsKey)\"\n")
         try tree.write("logo.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00])
+        try tree.write("data.bin2", bytes: [0x41, 0x00, 0x42])
         try tree.write("node_modules/x/index.js", "key \(Planted.awsKey)\n")
-        #expect(try tree.git(["add", "-f", "Sources", "logo.png", "node_modules"]))
+        #expect(try tree.git(["add", "-f", "Sources", "logo.png", "data.bin2", "node_modules"]))
         let result = tree.scan(git: true)
         #expect(result.findings.map(\.rendered) == ["Sources/App/Config.swift:1: credential"])
-        #expect(result.skipped.binary == 1)
+        #expect(result.skipped.binary == 2)
+        #expect(result.filesScanned == 1)
     }
 
     @Test func privateStateNotIgnoredIsAWarningUntilGitignored() throws {

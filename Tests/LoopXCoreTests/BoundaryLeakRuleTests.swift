@@ -35,8 +35,8 @@ import Testing
 
     @Test func bearerTokenLiteralIsAnError() {
         #expect(boundaryRules("curl -H 'Authorization: Bearer \(Planted.longToken)' https://api") == ["credential:error"])
-        #expect(boundaryRules("Authorization: Basic dXNlcjpwYXNzd29yZA==") == ["credential:error"])
-        #expect(boundaryRules("headers: { Authorization: `Bearer \(Planted.longToken)` }") == ["credential:error"])  // loopx-boundary: allow
+        #expect(boundaryRules("Authorization: Basic dXNlcjpwYXNzd29yZA==") == ["credential:error"])  // loopx-boundary: allow
+        #expect(boundaryRules("headers: { Authorization: `Bearer \(Planted.longToken)` }") == ["credential:error"])
     }
 
     @Test func bearerReferencesAreDowngraded() {
@@ -77,6 +77,17 @@ import Testing
         #expect(boundaryRules("curl -H \"Authorization: Bearer \\(token)\"") == ["credential:note"])  // loopx-boundary: allow
         #expect(boundaryRules("print(\"password=\\\"${DB_PASSWORD}\\\"\")") == ["credential:note"])  // loopx-boundary: allow
         #expect(boundaryRules("json = \"{\\\"k\\\": 1}\"; s = \"password=\\\"hunter2\\\"\"") == ["credential:error"])  // loopx-boundary: allow
+    }
+
+    @Test func shortValuesSchemeNamesAndURLsAreDowngraded() {
+        #expect(boundaryRules("curl -H 'Authorization: x'") == ["credential:note"])
+        #expect(boundaryRules("Authorization: abc123") == ["credential:note"])
+        #expect(boundaryRules("token=abc") == ["credential:note"])
+        #expect(boundaryRules("password=\"abc\"") == ["credential:note"])
+        #expect(boundaryRules("token=abcd1234") == ["credential:error"])  // loopx-boundary: allow
+        #expect(boundaryRules("ResourceEndpoint(default_token='Bearer')") == ["credential:note"])
+        #expect(boundaryRules("- Bearer https://tools.ietf.org/html/rfc6750") == ["credential:note"])
+        #expect(boundaryRules("# Keep Authorization: headers on a redirect.") == ["credential:note"])
     }
 
     @Test func comparisonsAreNotAssignments() {

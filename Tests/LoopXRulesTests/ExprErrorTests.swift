@@ -4,24 +4,24 @@ import Testing
 @Suite struct ExprErrorTests {
     /// Evaluation errors: the message and the caret under the failing node.
     @Test(arguments: [
-        ("1 / 0", "<expr>:1:1: error: division by zero\n1 / 0\n^"),
+        ("1 / 0", "<expr>:1:3: error: division by zero\n1 / 0\n  ^"),
         ("x + 1", "<expr>:1:1: error: undeclared reference to 'x'\nx + 1\n^"),
-        ("[1][3]", "<expr>:1:1: error: index out of range: 3 (list of size 1)\n[1][3]\n^"),
-        ("{'a': 1}.b", "<expr>:1:1: error: no such key: 'b'\n{'a': 1}.b\n^"),
-        ("9223372036854775807 + 1", "<expr>:1:1: error: integer overflow in addition\n9223372036854775807 + 1\n^"),
-        ("0u - 1u", "<expr>:1:1: error: unsigned integer overflow in subtraction\n0u - 1u\n^"),
-        ("1 + 'a'", "<expr>:1:1: error: no such overload: _+_(int, string)\n1 + 'a'\n^"),
-        ("5 % 0", "<expr>:1:1: error: modulus by zero\n5 % 0\n^"),
+        ("[1][3]", "<expr>:1:4: error: index out of range: 3 (list of size 1)\n[1][3]\n   ^"),
+        ("{'a': 1}.b", "<expr>:1:10: error: no such key: 'b'\n{'a': 1}.b\n         ^"),
+        ("9223372036854775807 + 1", "<expr>:1:21: error: integer overflow in addition\n9223372036854775807 + 1\n                    ^"),
+        ("0u - 1u", "<expr>:1:4: error: unsigned integer overflow in subtraction\n0u - 1u\n   ^"),
+        ("1 + 'a'", "<expr>:1:3: error: no such overload: _+_(int, string)\n1 + 'a'\n  ^"),
+        ("5 % 0", "<expr>:1:3: error: modulus by zero\n5 % 0\n  ^"),
         ("int('x')", "<expr>:1:1: error: cannot convert 'x' to int\nint('x')\n^"),
         ("{'a': 1, 'a': 2}", "<expr>:1:1: error: Failed with repeated key: \"a\"\n{'a': 1, 'a': 2}\n^"),
         ("f(1)", "<expr>:1:1: error: no such overload: unknown function 'f' with 1 argument(s)\nf(1)\n^"),
-        ("1.foo()", "<expr>:1:1: error: no such overload: unknown method 'foo' with 0 argument(s)\n1.foo()\n^"),
-        ("optional.none().value()", "<expr>:1:1: error: optional.none() has no value\noptional.none().value()\n^"),
+        ("1.foo()", "<expr>:1:3: error: no such overload: unknown method 'foo' with 0 argument(s)\n1.foo()\n  ^"),
+        ("optional.none().value()", "<expr>:1:17: error: optional.none() has no value\noptional.none().value()\n                ^"),
         ("timestamp('nope')", "<expr>:1:1: error: invalid timestamp 'nope'\ntimestamp('nope')\n^"),
-        ("[1, 'a'].all(x, x > 0)", "<expr>:1:17: error: no such overload: _>_(string, int)\n[1, 'a'].all(x, x > 0)\n                ^"),
-        ("1 ? 2 : 3", "<expr>:1:1: error: no such overload: _?_:_ on int condition\n1 ? 2 : 3\n^"),
-        ("'a'.getHours('Mars/Base')", "<expr>:1:1: error: no such overload: getHours(string, string)\n'a'.getHours('Mars/Base')\n^"),
-        ("timestamp('2020-01-01T00:00:00Z').getHours('Mars/Base')", "<expr>:1:1: error: unknown time zone 'Mars/Base'\ntimestamp('2020-01-01T00:00:00Z').getHours('Mars/Base')\n^"),
+        ("[1, 'a'].all(x, x > 0)", "<expr>:1:19: error: no such overload: _>_(string, int)\n[1, 'a'].all(x, x > 0)\n                  ^"),
+        ("1 ? 2 : 3", "<expr>:1:3: error: no such overload: _?_:_ on int condition\n1 ? 2 : 3\n  ^"),
+        ("'a'.getHours('Mars/Base')", "<expr>:1:5: error: no such overload: getHours(string, string)\n'a'.getHours('Mars/Base')\n    ^"),
+        ("timestamp('2020-01-01T00:00:00Z').getHours('Mars/Base')", "<expr>:1:35: error: unknown time zone 'Mars/Base'\ntimestamp('2020-01-01T00:00:00Z').getHours('Mars/Base')\n                                  ^"),
     ])
     func rendersEvaluationErrors(source: String, rendered: String) throws {
         let program = try Program.compileReportingOffsets(source)
@@ -29,9 +29,7 @@ import Testing
             Issue.record("expected an error for \(source)")
             return
         }
-        let text = SourceText(path: "<expr>", text: source)
-        let at = text.position(ofUTF8Offset: program.sourceMap.range(of: e.node).lowerBound)
-        #expect(text.diagnostic(e.message, at: at).rendered == rendered)
+        #expect(program.diagnostic(for: e, in: SourceText(path: "<expr>", text: source)).rendered == rendered)
     }
 
     @Test func errorsAreAbsorbedByLogicInBothOrders() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LoopXRules
 
@@ -127,5 +128,43 @@ import Testing
         #expect(program.evaluate(["n": .int(2)]).intValue == 4)
         #expect(program.evaluate(["n": .int(5)]).intValue == 10)
         #expect(program.evaluate([:]).isError)
+    }
+}
+
+@Suite struct ExprConcurrencyTests {
+    /// Programs are immutable and each evaluation has its own frame: sharing one program (and
+    /// protocol evaluators per thread) across threads must give the same answers as one thread.
+    @Test func evaluatesConcurrently() throws {
+        let program = try Program.compileReportingOffsets(
+            "history.filter(r, r.outcome == 'ok' && r.surface.matches('^a')).map(r, r.n).exists(n, n > 3)")
+        var runs: [Value] = []
+        for i in 0..<40 {
+            let outcome: Value = .string(i % 3 == 0 ? "ok" : "bad")
+            let surface: Value = .string(i % 2 == 0 ? "api" : "cli")
+            runs.append(Value.map([("outcome", outcome), ("surface", surface), ("n", .int(Int64(i)))]))
+        }
+        let facts = Activation(["history": .list(runs)])
+        let expected = program.evaluate(facts).boolValue
+        let lines = (0..<200).map { i in
+            #"{"id":"\#(i)","expr":"x.size() + \#(i % 7)","bindings":{"x":{"listValue":{"values":[{"stringValue":"a"}]}}}}"#
+        }
+        final class Box: @unchecked Sendable { var failures = 0 }
+        let box = Box()
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: 4) { k in
+            var evaluator = JSONLEvaluator()
+            var bad = 0
+            for (i, line) in lines.enumerated() {
+                if program.evaluate(facts).boolValue != expected { bad += 1 }
+                var out: [UInt8] = []
+                var copy = line
+                copy.withUTF8 { evaluator.process(line: $0, into: &out) }
+                let want = #"{"id":"\#(i)","value":{"int64Value":"\#(1 + i % 7)"}}"# + "\n"
+                if String(decoding: out, as: UTF8.self) != want { bad += 1 }
+            }
+            if bad > 0 { lock.lock(); box.failures += bad; lock.unlock() }
+            _ = k
+        }
+        #expect(box.failures == 0)
     }
 }

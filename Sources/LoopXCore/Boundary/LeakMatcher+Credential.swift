@@ -3,7 +3,21 @@
 extension LeakMatcher {
     /// Where a credential value was found; prose after `Bearer` reads differently from code.
     enum ValueContext {
-        case assignment, bearer
+        /// `token=`, `password=`: a password may be short.
+        case assignment
+        /// `Authorization:`: header credentials are long.
+        case header
+        /// `Bearer`: also a word of prose.
+        case bearer
+
+        /// Values shorter than this are too short to be this kind of secret (`x`, `abc`).
+        var minimumSecretLength: Int {
+            switch self {
+            case .assignment: return 4
+            case .header: return 8
+            case .bearer: return 16
+            }
+        }
     }
 
     func bearer(at index: Int, into hits: inout [LeakHit]) {
@@ -27,7 +41,7 @@ extension LeakMatcher {
             if spaces > 0 { value = afterScheme + spaces }
             break
         }
-        hits.append(LeakHit(offset: index, rule: .credential, isReference: isReference(valueAt: value, .assignment)))
+        hits.append(LeakHit(offset: index, rule: .credential, isReference: isReference(valueAt: value, .header)))
     }
 
     /// `token=` / `password=` (any prefix such as `access_token=`), not the comparison `==`.

@@ -31,15 +31,17 @@ extension LeakMatcher {
             let inner = skippingScheme(open..<close)
             if inner.isEmpty || LeakMatcher.opensReference(bytes[inner.lowerBound]) { return true }
             if inner.count >= 2, bytes[inner.lowerBound] == 0x5C, bytes[inner.lowerBound + 1] == 0x28 { return true }
-            return LeakMatcher.isPlaceholder(lowercased(inner))
+            if inner.count < context.minimumSecretLength { return true }
+            let lowered = lowercased(inner)
+            return LeakMatcher.isPlaceholder(lowered) || LeakMatcher.isNullWord(lowered)
         }
         var stop = start
         while stop < end, !LeakMatcher.endsUnquotedValue(bytes[stop]) { stop += 1 }
         guard stop > start else { return true }
         let value = lowercased(start..<stop)
         if LeakMatcher.isPlaceholder(value) || LeakMatcher.isNullWord(value) { return true }
-        // Prose ("the Bearer 2 scheme") rather than a token: bearer tokens are long.
-        if context == .bearer, stop - start < 16 { return true }
+        // Prose ("the Bearer 2 scheme", "Authorization: x") rather than a secret: too short.
+        if stop - start < context.minimumSecretLength { return true }
         guard isIdentifierPath(start..<stop) else { return false }
         return isVariableName(start..<stop, lowered: value, followedByCall: stop < end && (bytes[stop] == 0x28 || bytes[stop] == 0x5B), context)
     }
@@ -150,8 +152,13 @@ extension LeakMatcher {
         return markers.contains { ByteClass.contains(lowered, $0) }
     }
 
+    /// Values that name a type, state or scheme rather than hold a secret (`token=None`,
+    /// `default_token='Bearer'`), and URLs (`Bearer https://tools.ietf.org/...` cites a spec).
     static func isNullWord(_ lowered: [UInt8]) -> Bool {
-        let words: [[UInt8]] = ["none", "null", "nil", "true", "false", "undefined", "empty"].map { Array($0.utf8) }
-        return words.contains(lowered)
+        if ByteClass.contains(lowered, "://") { return true }
+        return nullWords.contains(lowered)
     }
+
+    static let nullWords: Set<[UInt8]> = Set(
+        ["none", "null", "nil", "true", "false", "undefined", "empty", "bearer", "basic", "token", "digest"].map { Array($0.utf8) })
 }

@@ -33,7 +33,7 @@ struct ScanPlan {
         if let git = GitTracking.open(root: root, gitExecutable: options.gitExecutable) {
             if let tracked = git.trackedFiles() {
                 usedGit = true
-                merge(tracked: tracked, root: root, into: &rootCandidates)
+                merge(tracked: tracked, root: root, options: options, into: &rootCandidates)
                 for path in git.untrackedNotIgnored(walk.privateStatePaths) {
                     let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
                     warnings.append(BoundaryWarning(code: "private_state_not_gitignored", path: options.display(FileSystem.join(root, trimmed))))
@@ -47,7 +47,9 @@ struct ScanPlan {
 
     /// Marks walked files git tracks, and adds tracked files the walk does not read:
     /// other file kinds and private state.
-    private func merge(tracked: [String], root: String, into candidates: inout [ScanCandidate]) {
+    private mutating func merge(
+        tracked: [String], root: String, options: BoundaryScanOptions, into candidates: inout [ScanCandidate]
+    ) {
         var indexByPath: [String: Int] = [:]
         for (index, candidate) in candidates.enumerated() { indexByPath[candidate.relativePath] = index }
         for path in tracked {
@@ -64,6 +66,13 @@ struct ScanPlan {
                 absolutePath: absolute, relativePath: path, fileName: components.last.map(String.init) ?? path,
                 isTracked: true)
             if case .privateState(let reported) = disposition { candidate.reportsTrackedPrivateState = reported }
+            if ScanPolicy.isBinaryFileName(candidate.fileName) {
+                if candidate.reportsTrackedPrivateState {
+                    findings.append(BoundaryFinding(path: options.display(absolute), line: 0, rule: .trackedPrivateState, severity: .error))
+                }
+                skipped.binary += 1
+                continue
+            }
             candidates.append(candidate)
         }
     }

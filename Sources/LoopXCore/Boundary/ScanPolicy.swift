@@ -20,6 +20,21 @@ public enum ScanPolicy {
     /// Path components under which tracked private state is sample data, not live state.
     public static let sampleDirectories: Set<String> = ["examples", "example", "fixtures", "Fixtures", "testdata"]
 
+    /// Kinds that are binary by definition: a tracked image or archive is counted as binary
+    /// without reading megabytes of it to find a NUL byte.
+    public static let binarySuffixes: Set<String> = [
+        "png", "jpg", "jpeg", "gif", "webp", "ico", "icns", "bmp", "tiff", "heic", "psd", "pdf", "zip", "gz", "tgz",
+        "bz2", "xz", "7z", "jar", "war", "whl", "woff", "woff2", "ttf", "otf", "eot", "mp3", "mp4", "mov", "wav",
+        "ogg", "webm", "wasm", "so", "dylib", "dll", "exe", "a", "o", "class", "pyc", "bin", "sqlite", "db",
+        "xlsx", "docx", "pptx",
+    ]
+
+    /// Whether a file name ends in a binary-only suffix (case-insensitive).
+    public static func isBinaryFileName(_ name: String) -> Bool {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return false }
+        return binarySuffixes.contains(name[name.index(after: dot)...].lowercased())
+    }
+
     /// Files larger than this are skipped with a warning rather than read.
     public static let maxFileBytes = 4 << 20
 

@@ -13,7 +13,8 @@ public struct ShouldRun: Sendable {
     /// Decides, and records the obligation of a tick that must attempt work.
     public func run(trace: TraceLevel, agentID: String?) throws(CommandFailure) -> ShouldRunReport {
         let (result, facts) = session.evaluate("should_run", goalID: goalID, trace: trace)
-        let report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: facts, agentID: agentID)
+        var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: facts, agentID: agentID)
+        report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
         let obligation = report.output("execution_obligation")
         if report.shouldRun, obligation["must_attempt_work"] == .bool(true),
             session.store.registry.goal(id: goalID.rawValue) != nil

@@ -5,6 +5,8 @@ public struct ShouldRunReport: Report {
     public var result: DecisionResult
     public var facts: JSONValue
     public var agentID: String?
+    /// The deciding rules' `prompt:` texts (see `ShouldRunReport.guidance`).
+    public var guidance: [JSONValue] = []
 
     public init(goalID: String, result: DecisionResult, facts: JSONValue, agentID: String?) {
         self.goalID = goalID
@@ -51,6 +53,7 @@ public struct ShouldRunReport: Report {
         }
         object["goal_boundary"] = GoalBoundary.json(facts: facts)
         object["todo_write_hint"] = todoWriteHint
+        object["guidance"] = .array(guidance)
         object["rule_trace"] = result.ruleTraceJSON
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
         if let error = result.error { object["error"] = .string(error.description) }

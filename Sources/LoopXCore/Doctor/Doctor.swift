@@ -25,7 +25,36 @@ public struct Doctor: Sendable {
         checks.append(DoctorCheck(name: "libyaml", ok: true, detail: "libyaml \(LibYAML.version)"))
         checks.append(rulesCheck())
         checks.append(runtimeRootCheck())
-        return DoctorReport(checks: checks)
+        let layout = InstallLayout(environment: env)
+        checks += installChecks(layout)
+        return DoctorReport(checks: checks, install: installJSON(layout))
+    }
+
+    /// Where the install stands: commands, releases, which one is running, and freshness.
+    func installJSON(_ layout: InstallLayout) -> JSONValue {
+        let current = layout.currentRelease
+        let (status, hours, release) = freshness(layout)
+        func string(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        return [
+            "bin_dir": .string(layout.binDir), "releases_dir": .string(layout.releasesDir),
+            "default_command": .string(layout.defaultCommand),
+            "default_realpath": string(FileSystem.realPath(layout.defaultCommand)),
+            "default_release": layout.defaultRelease.map { ["id": .string($0.id), "root": .string($0.root), "manifest": .object($0.manifest)] } ?? .null,
+            "canary_command": .string(layout.canaryCommand),
+            "canary_realpath": string(FileSystem.realPath(layout.canaryCommand)),
+            "current_invocation": [
+                "source": .string(current != nil ? "release_snapshot" : (layout.checkoutRoot != nil ? "live_checkout" : "other")),
+                "path": .string(context.environment.executableRealPath), "release_id": string(current?.id),
+            ],
+            "checkout_root": string(layout.checkoutRoot),
+            "skill_dir": .string(FileSystem.join(layout.skillsDir, "loopx-project")),
+            "install_freshness": [
+                "status": .string(status), "release_id": string(release?.id),
+                "release_age_hours": hours.map(JSONValue.double) ?? .null,
+                "stale_after_hours": .double(Doctor.staleAfterHours), "requires_upgrade": .bool(status != "fresh"),
+                "upgrade_command": .string(layout.upgradeCommand),
+            ],
+        ]
     }
 
     private func rulesCheck() -> DoctorCheck {
@@ -58,11 +87,13 @@ public struct Doctor: Sendable {
 /// The result of `loopx doctor`.
 public struct DoctorReport: Report {
     public var checks: [DoctorCheck]
+    /// The install's layout and provenance (see `Doctor.installJSON`).
+    public var install: JSONValue = .null
 
     public var ok: Bool { checks.allSatisfy { $0.ok || !$0.required } }
 
     public var json: JSONValue {
-        var object: JSONObject = ["ok": .bool(ok), "checks": .array(checks.map(\.json))]
+        var object: JSONObject = ["ok": .bool(ok), "checks": .array(checks.map(\.json)), "install": install]
         if let firstFix = checks.first(where: { !$0.ok && $0.required })?.fix { object["fix"] = .string(firstFix) }
         return .object(object)
     }

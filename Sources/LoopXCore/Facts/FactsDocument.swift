@@ -32,13 +32,4 @@ extension JSONValue {
             return self
         }
     }
-
-    /// `self` deep-merged over `base`: maps merge key by key, anything else replaces.
-    public func merged(over base: JSONValue) -> JSONValue {
-        guard case .object(let top) = self, case .object(var merged) = base else { return self }
-        for entry in top.entries {
-            merged[entry.key] = entry.value.merged(over: merged[entry.key] ?? .null)
-        }
-        return .object(merged)
-    }
 }

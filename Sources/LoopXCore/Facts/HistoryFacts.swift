@@ -1,14 +1,20 @@
 /// The `history` and `spend` facts from the run index, read from its end.
 enum HistoryFacts {
-    /// The newest runs, newest first, overlays merged, with artifact existence checked on disk.
+    /// The newest runs, newest first, overlays merged. Artifact existence is checked on disk
+    /// for the newest run only: that is the run the attention rules judge, and one stat per
+    /// goal keeps `status` over hundreds of goals cheap.
     static func history(_ runs: [RunRecord], runtimeRoot: String) -> JSONValue {
-        .array(runs.compactMap { run in
-            guard run.timestamp != nil else { return nil }
+        var items: [JSONValue] = []
+        items.reserveCapacity(runs.count)
+        for run in runs where run.timestamp != nil {
             var fields = JSONValue.object(run.fields).removingNulls.objectValue ?? JSONObject()
-            fields["json_exists"] = .bool(exists(run.jsonPath, root: runtimeRoot))
-            fields["markdown_exists"] = .bool(exists(run.markdownPath, root: runtimeRoot))
-            return .object(fields)
-        })
+            if items.isEmpty {
+                fields["json_exists"] = .bool(exists(run.jsonPath, root: runtimeRoot))
+                fields["markdown_exists"] = .bool(exists(run.markdownPath, root: runtimeRoot))
+            }
+            items.append(.object(fields))
+        }
+        return .array(items)
     }
 
     private static func exists(_ path: String?, root: String) -> Bool {

@@ -21,6 +21,9 @@ public struct RunRecord: Sendable, Hashable {
     public var rowCount: Int
     /// 0-based line position of the run's first row when known (full reads only).
     public var firstLine: Int?
+    /// `generated_at` as an instant, nil when it is not RFC 3339 (parsed once: runs are
+    /// sorted by it).
+    public let timestamp: Timestamp?
 
     public init(rows: [JSONObject], firstLine: Int? = nil) {
         var merged = JSONObject()
@@ -29,13 +32,12 @@ public struct RunRecord: Sendable, Hashable {
         }
         fields = merged
         identity = RunIdentity(row: merged)
+        timestamp = Timestamp(rfc3339: identity.generatedAt)
         rowCount = rows.count
         self.firstLine = firstLine
     }
 
     public var generatedAt: String { identity.generatedAt }
-    /// `generated_at` as an instant, nil when it is not RFC 3339.
-    public var timestamp: Timestamp? { Timestamp(rfc3339: identity.generatedAt) }
     public var goalID: String? { fields["goal_id"]?.stringValue }
     public var classification: String? { fields["classification"]?.stringValue }
     public var recommendedAction: String? { fields["recommended_action"]?.stringValue }

@@ -4,27 +4,43 @@ public struct AgentCommands: Sendable {
     public var cliBin: String
     public var goalID: String
     public var agentID: String?
+    /// The install script the preflight runs when the CLI is missing (none: fail instead).
+    public var installScript: String?
 
     /// The global registry every heartbeat reads, written so it expands on the agent's machine.
     public static let globalRegistry = "\"$HOME/.codex/loopx/registry.global.json\""
 
-    public init(cliBin: String = "loopx", goalID: String, agentID: String? = nil) {
+    public init(cliBin: String = "loopx", goalID: String, agentID: String? = nil, installScript: String? = nil) {
         self.cliBin = cliBin
         self.goalID = goalID
         self.agentID = agentID
+        self.installScript = installScript
     }
 
     private var agentSuffix: String {
         agentID.map { " --agent-id \(ShellQuote.quote($0))" } ?? ""
     }
 
-    /// Puts `~/.local/bin` on PATH, checks the CLI exists, and runs `doctor` quietly.
+    /// Puts `~/.local/bin` on PATH, installs the CLI when it is missing (when the install
+    /// script is known), and runs `doctor` quietly.
     public var preflight: String {
-        """
-        export PATH="$HOME/.local/bin:$PATH"
-        command -v \(cliBin) >/dev/null 2>&1 || { echo "\(cliBin) missing: run scripts/install-local.sh in the loopx checkout" >&2; exit 1; }
-        \(cliBin) doctor >/dev/null
-        """
+        let install = installScript.map { "\(ShellQuote.quote($0)) >&2 || " } ?? ""
+        return """
+            export PATH="$HOME/.local/bin:$PATH"
+            command -v \(cliBin) >/dev/null 2>&1 || \(install){ echo "\(cliBin) missing: run scripts/install-local.sh in the loopx checkout" >&2; exit 1; }
+            \(cliBin) doctor >/dev/null
+            """
+    }
+
+    /// Asks the boundary gates about a risky action before it happens (exit 1: gated). The kind
+    /// is one of commit, push, pr, publish, production, destructive-git, write.
+    public var gateCheck: String {
+        "\(cliBin) --registry \(AgentCommands.globalRegistry) gate check --goal-id \(ShellQuote.quote(goalID)) --kind <kind> [--path P] [--validated] [--scan-clean]"
+    }
+
+    /// Records a question for a person as a user todo.
+    public var userTodo: String {
+        "\(cliBin) --registry \(AgentCommands.globalRegistry) todo add --goal-id \(ShellQuote.quote(goalID)) --role user --text '<question>'"
     }
 
     /// Asks whether this goal may spend compute now (JSON, against the global registry).

@@ -24,9 +24,11 @@ public struct StatusCollector: Sendable {
         report.globalRegistry = GlobalRegistryHealth(store: store)
         report.waivers = session.ruleSet.activeWaivers.map(\.json)
         var sessions = ProjectRuleSessions(base: session, context: context)
-        for id in goalIDs(store) {
-            let goalSession = sessions.session(for: id)
-            let (result, facts) = goalSession.evaluate("status", goalID: id)
+        let ids = goalIDs(store)
+        let perGoal = ids.map { sessions.session(for: $0) }
+        // Goals are independent: decide them on every core, then report in registry order.
+        let results = ParallelMap.map(ids.indices) { index in perGoal[index].evaluate("status", goalID: ids[index]) }
+        for (id, (result, facts)) in zip(ids, results) {
             report.add(goal: id.rawValue, entry: store.registry.goal(id: id.rawValue), result: result, facts: facts)
         }
         return report

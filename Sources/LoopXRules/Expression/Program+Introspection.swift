@@ -15,6 +15,12 @@ public struct ExpressionReference: Sendable, Hashable {
 }
 
 extension Program {
+    /// An evaluation error as a diagnostic of `text`, where this expression starts at UTF-8
+    /// offset `baseOffset` (0 when `text` is the expression itself).
+    public func diagnostic(for error: CELError, in text: SourceText, baseOffset: Int = 0) -> Diagnostic {
+        text.diagnostic(error.message, at: text.position(ofUTF8Offset: baseOffset + sourceMap.errorOffset(of: error.node)))
+    }
+
     /// The source text of a node.
     public func text(of id: Int) -> String {
         let r = sourceMap.range(of: id)

@@ -67,12 +67,11 @@ struct ExprEvalCommand: ParsableCommand {
         }
         let value = program.evaluate(bindings)
         if case .error(let e) = value {
-            let text = SourceText(path: "<expr>", text: expression)
-            let at = text.position(ofUTF8Offset: program.sourceMap.range(of: e.node).lowerBound)
+            let diagnostic = program.diagnostic(for: e, in: SourceText(path: "<expr>", text: expression))
             if json {
                 Output.write(JSONWriter().string(["error": .string(e.message)]) + "\n")
             }
-            Output.error(text.diagnostic(e.message, at: at).rendered)
+            Output.error(diagnostic.rendered)
             throw ExitCode(1)
         }
         Output.write((json ? JSONWriter().string(["value": value.plainJSON]) : value.celLiteral) + "\n")

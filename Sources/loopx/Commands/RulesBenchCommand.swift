@@ -25,14 +25,14 @@ struct RulesBenchCommand: ParsableCommand {
             RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = try? RuleSet.load(layers: layers, now: context.now) }
         }
         var lines = ["rules: \(ruleSet.allRules.count) in \(ruleSet.stages.count) stages",
-                     "load+compile: \(RuleBenchmark.micros(load)) µs"]
+                     "load+compile: \(RuleBenchmark.describe(load))"]
         for level in TraceLevel.allCases {
             let perEvaluation = RuleBenchmark.median(rounds: 15) {
                 RuleBenchmark.time(repeat: rounds) {
                     _ = ruleSet.evaluate(decision: decision, facts: bindings, now: context.now, trace: level)
                 }
             }
-            lines.append("evaluate \(decision) trace=\(level.rawValue): \(RuleBenchmark.micros(perEvaluation)) µs")
+            lines.append("evaluate \(decision) trace=\(level.rawValue): \(RuleBenchmark.describe(perEvaluation))")
         }
         Output.write(lines.joined(separator: "\n") + "\n")
     }

@@ -76,7 +76,7 @@ class Node: @unchecked Sendable {
 }
 
 /// Wraps a node so its value is recorded in the trace; only used in traced plans.
-final class TraceNode: Node {
+final class TraceNode: Node, @unchecked Sendable {
     let inner: Node
 
     init(_ inner: Node) {

@@ -1,5 +1,5 @@
 /// The macros: one loop per kind over a list (elements, or index+element) or a map (keys, or key+value).
-final class ComprehensionNode: Node {
+final class ComprehensionNode: Node, @unchecked Sendable {
     let kind: MacroKind
     let range: Node
     /// Slot of the first variable and of the second (two-variable forms), else -1.
@@ -192,7 +192,7 @@ struct Accumulator {
 }
 
 /// `cel.bind(name, init, body)`.
-final class BindNode: Node {
+final class BindNode: Node, @unchecked Sendable {
     let slot: Int
     let initial: Node
     let body: Node
@@ -211,7 +211,7 @@ final class BindNode: Node {
 }
 
 /// `opt.optMap(x, t)` and `opt.optFlatMap(x, t)`.
-final class OptMapNode: Node {
+final class OptMapNode: Node, @unchecked Sendable {
     let slot: Int
     let operand: Node
     let body: Node

@@ -1,5 +1,5 @@
 /// `a && b` with CEL's commutative error absorption: false wins over errors.
-final class AndNode: Node {
+final class AndNode: Node, @unchecked Sendable {
     let a: Node
     let b: Node
 
@@ -24,7 +24,7 @@ final class AndNode: Node {
 }
 
 /// `a || b`: true wins over errors.
-final class OrNode: Node {
+final class OrNode: Node, @unchecked Sendable {
     let a: Node
     let b: Node
 
@@ -49,7 +49,7 @@ final class OrNode: Node {
 }
 
 /// `c ? a : b`.
-final class TernaryNode: Node {
+final class TernaryNode: Node, @unchecked Sendable {
     let c: Node
     let a: Node
     let b: Node
@@ -72,7 +72,7 @@ final class TernaryNode: Node {
 }
 
 /// `!a`.
-final class NotNode: Node {
+final class NotNode: Node, @unchecked Sendable {
     let a: Node
 
     init(id: Int, _ a: Node) {
@@ -90,7 +90,7 @@ final class NotNode: Node {
 }
 
 /// `a == b` / `a != b`.
-final class EqualNode: Node {
+final class EqualNode: Node, @unchecked Sendable {
     let a: Node
     let b: Node
     let negate: Bool
@@ -113,7 +113,7 @@ final class EqualNode: Node {
 }
 
 /// `a == "const"` / `a != "const"`, the most common comparison in policies.
-final class EqualStringNode: Node {
+final class EqualStringNode: Node, @unchecked Sendable {
     let a: Node
     let s: String
     let negate: Bool
@@ -136,7 +136,7 @@ final class EqualStringNode: Node {
 }
 
 /// `<`, `<=`, `>`, `>=` across all ordered types.
-final class CompareNode: Node {
+final class CompareNode: Node, @unchecked Sendable {
     enum Op { case lt, le, gt, ge }
     let a: Node
     let b: Node
@@ -175,7 +175,7 @@ final class CompareNode: Node {
 }
 
 /// `x in list` / `x in map`.
-final class InNode: Node {
+final class InNode: Node, @unchecked Sendable {
     let a: Node
     let b: Node
 
@@ -195,7 +195,7 @@ final class InNode: Node {
 }
 
 /// `x in ["a", "b"]` with a constant list of strings, checked without building values.
-final class InStringsNode: Node {
+final class InStringsNode: Node, @unchecked Sendable {
     let a: Node
     let strings: [String]
     let fallback: Value

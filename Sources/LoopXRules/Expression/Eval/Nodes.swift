@@ -1,5 +1,5 @@
 /// A constant (literals and constant-folded subtrees).
-final class ConstNode: Node {
+final class ConstNode: Node, @unchecked Sendable {
     let value: Value
 
     init(id: Int, _ value: Value) {
@@ -11,7 +11,7 @@ final class ConstNode: Node {
 }
 
 /// A comprehension or `cel.bind` variable, held in a slot.
-final class LocalNode: Node {
+final class LocalNode: Node, @unchecked Sendable {
     let slot: Int
 
     init(id: Int, slot: Int) {
@@ -24,7 +24,7 @@ final class LocalNode: Node {
 
 /// One level of a (possibly qualified) variable name `a.b.c`: the binding found for the
 /// reference may have consumed this level already, else the field is selected from below.
-final class RefNode: Node {
+final class RefNode: Node, @unchecked Sendable {
     let ref: Int
     let level: Int
     let operand: Node?
@@ -45,7 +45,7 @@ final class RefNode: Node {
 }
 
 /// `operand.field`.
-final class SelectNode: Node {
+final class SelectNode: Node, @unchecked Sendable {
     let operand: Node
     let field: String
 
@@ -63,7 +63,7 @@ final class SelectNode: Node {
 }
 
 /// `operand.?field`.
-final class OptSelectNode: Node {
+final class OptSelectNode: Node, @unchecked Sendable {
     let operand: Node
     let field: String
 
@@ -77,7 +77,7 @@ final class OptSelectNode: Node {
 }
 
 /// `has(operand.field)`.
-final class PresenceNode: Node {
+final class PresenceNode: Node, @unchecked Sendable {
     let operand: Node
     let field: String
 
@@ -91,7 +91,7 @@ final class PresenceNode: Node {
 }
 
 /// A list literal.
-final class ListNode: Node {
+final class ListNode: Node, @unchecked Sendable {
     let elements: [Node]
     let optional: Set<Int>
 
@@ -121,7 +121,7 @@ final class ListNode: Node {
 }
 
 /// A map literal; duplicate keys are an evaluation error.
-final class MapNode: Node {
+final class MapNode: Node, @unchecked Sendable {
     let keys: [Node]
     let values: [Node]
     let optional: [Bool]
@@ -161,7 +161,7 @@ final class MapNode: Node {
 }
 
 /// A call whose implementation was resolved at compile time, with one argument.
-final class Call1Node: Node {
+final class Call1Node: Node, @unchecked Sendable {
     let a: Node
     let fn: @Sendable (Value, Int) -> Value
 
@@ -178,7 +178,7 @@ final class Call1Node: Node {
     }
 }
 
-final class Call2Node: Node {
+final class Call2Node: Node, @unchecked Sendable {
     let a: Node
     let b: Node
     let fn: @Sendable (Value, Value, Int) -> Value
@@ -199,7 +199,7 @@ final class Call2Node: Node {
     }
 }
 
-final class CallNNode: Node {
+final class CallNNode: Node, @unchecked Sendable {
     let args: [Node]
     let fn: @Sendable ([Value], Int) -> Value
 
@@ -222,7 +222,7 @@ final class CallNNode: Node {
 }
 
 /// A value that is an error raised when evaluated (unknown functions, bad constant folds).
-final class ErrorNode: Node {
+final class ErrorNode: Node, @unchecked Sendable {
     let message: String
 
     init(id: Int, _ message: String) {

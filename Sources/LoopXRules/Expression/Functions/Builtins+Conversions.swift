@@ -43,7 +43,6 @@ extension Builtins {
             case .string(let s):
                 guard let d = CELDuration(text: s) else { return .err("invalid duration '\(s)'", id) }
                 return .duration(d)
-            case .int(let i): return .duration(CELDuration.nanoseconds(i))
             default: return Ops.noOverload("duration", v, id: id)
             }
         }
@@ -75,7 +74,7 @@ extension Builtins {
             guard i >= 0 else { return .err("uint overflow converting \(i)", id) }
             return .uint(UInt64(i))
         case .double(let d):
-            guard d.isFinite, d > -1, d < 1.8446744073709551616e19 else {
+            guard d.isFinite, d >= 0, d < 1.8446744073709551616e19 else {
                 return .err("uint overflow converting double", id)
             }
             return .uint(UInt64(d.rounded(.towardZero)))

@@ -3,6 +3,17 @@ extension Builtins {
         t.global("optional.of") { v, _ in .optional(CELOptional(v)) }
         t.global("optional.none", arity: 0) { _, _ in .optional(.none) }
         t.global("optional.ofNonZeroValue") { v, _ in .optional(isZero(v) ? .none : CELOptional(v)) }
+        let unwrap: @Sendable (Value, Int) -> Value = { v, id in
+            guard case .list(let items) = v else { return Ops.noOverload("optional.unwrap", v, id: id) }
+            var out: [Value] = []
+            for item in items {
+                guard case .optional(let o) = item else { return .err("optional.unwrap() needs a list of optionals", id) }
+                if let inner = o.value { out.append(inner) }
+            }
+            return .list(out)
+        }
+        t.global("optional.unwrap", unwrap)
+        t.member("unwrapOpt", unwrap)
         t.member("hasValue") { v, id in
             guard case .optional(let o) = v else { return Ops.noOverload("hasValue", v, id: id) }
             return .bool(o.value != nil)

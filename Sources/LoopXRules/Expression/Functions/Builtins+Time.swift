@@ -30,8 +30,10 @@ extension Builtins {
     /// Seconds east of UTC for a zone name (`UTC`, `America/New_York`) or fixed offset (`+05:30`).
     static func zoneOffset(_ zone: String, at seconds: Int64) -> Int64? {
         let b = Array(zone.utf8)
-        if let first = b.first, first == 43 || first == 45 {
-            let parts = zone.dropFirst().split(separator: ":", omittingEmptySubsequences: false)
+        // Fixed offsets: `+05:30`, `-09:30`, or unsigned `02:00` (east of UTC).
+        if let first = b.first, first == 43 || first == 45 || (first >= 48 && first <= 57) {
+            let signed = first == 43 || first == 45
+            let parts = (signed ? zone.dropFirst() : Substring(zone)).split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count == 2, let h = Int64(parts[0]), let m = Int64(parts[1]), parts[0].count == 2,
                   parts[1].count == 2, h < 24, m < 60 else { return nil }
             return (first == 45 ? -1 : 1) * (h * 3600 + m * 60)

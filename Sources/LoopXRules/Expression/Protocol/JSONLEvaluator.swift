@@ -86,8 +86,9 @@ public struct JSONLEvaluator {
         let start = r.i
         if let hit = bindingCache[name], hit.bytes.count <= r.b.count - start {
             // A VALUE is a JSON object, so equal bytes cannot be a prefix of a different value.
-            let same = hit.bytes.withUnsafeBufferPointer { cached in
-                memcmp(r.b.baseAddress! + start, cached.baseAddress!, cached.count) == 0
+            let same = hit.bytes.withUnsafeBufferPointer { cached -> Bool in
+                guard let line = r.b.baseAddress, let old = cached.baseAddress else { return false }
+                return memcmp(line + start, old, cached.count) == 0
             }
             if same {
                 r.i = start + hit.bytes.count

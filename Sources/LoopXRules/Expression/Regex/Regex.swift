@@ -148,8 +148,8 @@ struct RegexCompiler {
             if fold {
                 let lower = c.properties.lowercaseMapping.unicodeScalars
                 let upper = c.properties.uppercaseMapping.unicodeScalars
-                let l = lower.count == 1 ? lower.first!.value : c.value
-                let u = upper.count == 1 ? upper.first!.value : c.value
+                let l = (lower.count == 1 ? lower.first?.value : nil) ?? c.value
+                let u = (upper.count == 1 ? upper.first?.value : nil) ?? c.value
                 program.append(.charFold(l, u))
             } else {
                 program.append(.char(c.value))

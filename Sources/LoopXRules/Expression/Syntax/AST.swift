@@ -73,14 +73,28 @@ public struct Comprehension: Sendable {
 public struct SourceMap: Sendable {
     var starts: [Int32] = [0]
     var ends: [Int32] = [0]
+    /// Where errors of a node point when that is not its start: an operator, a field name.
+    var anchors: [Int32] = [-1]
 
     mutating func record(id: Int, start: Int, end: Int) {
         while starts.count <= id {
             starts.append(0)
             ends.append(0)
+            anchors.append(-1)
         }
         starts[id] = Int32(start)
         ends[id] = Int32(end)
+    }
+
+    mutating func anchor(id: Int, at offset: Int) {
+        if id > 0, id < anchors.count { anchors[id] = Int32(offset) }
+    }
+
+    /// The UTF-8 offset an error raised by a node points at: its operator (`/` in `a / b`),
+    /// field (`b` in `a.b`), method name or `[`, else its start.
+    public func errorOffset(of id: Int) -> Int {
+        guard id > 0, id < anchors.count, anchors[id] >= 0 else { return range(of: id).lowerBound }
+        return Int(anchors[id])
     }
 
     /// The UTF-8 byte range of a node's source text.

@@ -26,11 +26,13 @@ extension Parser {
                 } else {
                     e = node(.select(e, field: name, optional: optional), start(of: e), t.end)
                 }
-            } else if accept(.lbracket) {
+                sourceMap.anchor(id: e.id, at: t.start)
+            } else if isPunct(.lbracket) {
+                let bracket = advance().start
                 let optional = accept(.question)
                 let index = parseExpr()
                 expect(.rbracket, "after the index")
-                e = call(optional ? "_[?_]" : "_[_]", [e, index], start(of: e), lastEnd)
+                e = call(optional ? "_[?_]" : "_[_]", [e, index], start(of: e), lastEnd, anchor: bracket)
             } else if isPunct(.lbrace), isQualifiedName(e) {
                 let at = current.start
                 skipBalanced()

@@ -76,8 +76,10 @@ struct Parser {
     func end(of e: Expr) -> Int { sourceMap.range(of: e.id).upperBound }
     var lastEnd: Int { index > 0 ? tokens[index - 1].end : 0 }
 
-    mutating func call(_ fn: String, _ args: [Expr], _ start: Int, _ end: Int) -> Expr {
-        node(.call(target: nil, function: fn, args: args), start, end)
+    mutating func call(_ fn: String, _ args: [Expr], _ start: Int, _ end: Int, anchor: Int? = nil) -> Expr {
+        let e = node(.call(target: nil, function: fn, args: args), start, end)
+        if let anchor { sourceMap.anchor(id: e.id, at: anchor) }
+        return e
     }
 
     mutating func parseExpr() -> Expr {
@@ -90,11 +92,12 @@ struct Parser {
             return node(.literal(.null), current.start, current.start)
         }
         let cond = parseOr()
+        let question = current.start
         guard accept(.question) else { return cond }
         let then = parseOr()
         expect(.colon, "in a conditional expression")
         let otherwise = parseExpr()
-        return call("_?_:_", [cond, then, otherwise], start(of: cond), end(of: otherwise))
+        return call("_?_:_", [cond, then, otherwise], start(of: cond), end(of: otherwise), anchor: question)
     }
 
     mutating func parseOr() -> Expr {
@@ -135,9 +138,9 @@ struct Parser {
                 fn = "_==_"
             default: return left
             }
-            _ = advance()
+            let op = advance()
             let right = parseAddition()
-            left = call(fn, [left, right], start(of: left), end(of: right))
+            left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
         }
     }
 
@@ -146,9 +149,9 @@ struct Parser {
         while true {
             let fn: String
             if isPunct(.plus) { fn = "_+_" } else if isPunct(.minus) { fn = "_-_" } else { return left }
-            _ = advance()
+            let op = advance()
             let right = parseMultiplication()
-            left = call(fn, [left, right], start(of: left), end(of: right))
+            left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
         }
     }
 
@@ -162,9 +165,9 @@ struct Parser {
             case .punct(.percent): fn = "_%_"
             default: return left
             }
-            _ = advance()
+            let op = advance()
             let right = parseUnary()
-            left = call(fn, [left, right], start(of: left), end(of: right))
+            left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
         }
     }
 

@@ -140,7 +140,7 @@ struct StageEvaluator {
     /// Variables are the stage's own: later stages must not see them.
     private func hideVariables(_ activation: inout Activation) {
         for (i, variable) in stage.variables.enumerated() where variables[i] != nil {
-            activation.bind(variable.name, .err("variable '\(variable.name)' belongs to stage '\(stage.name)'"))
+            activation.bind(variable.name, variable.hidden)
         }
     }
 }

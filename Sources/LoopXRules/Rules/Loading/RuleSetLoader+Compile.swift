@@ -35,7 +35,9 @@ extension RuleSetLoader {
                        expression, index)
             }
             let dependencies = variables.indices.filter { expression.roots.contains(variables[$0].name) }
-            variables.append(StageVariable(name: name, expression: expression, dependencies: dependencies))
+            variables.append(StageVariable(
+                name: name, expression: expression, dependencies: dependencies,
+                hidden: .err("variable '\(name)' belongs to stage '\(decl.name)'")))
         }
         var compiledRules: [Rule] = []
         for id in ruleOrder {

@@ -67,6 +67,8 @@ public struct StageVariable: Sendable {
     public let expression: RuleExpression
     /// Indexes of the earlier variables this one reads (directly).
     let dependencies: [Int]
+    /// What the name evaluates to in later stages (an error: variables belong to their stage).
+    let hidden: Value
 }
 
 /// A compiled stage: its mode, defaults, variables and rules in run order.

@@ -45,6 +45,10 @@ public struct TestRunReport: Sendable {
     var coverageLines: [String] {
         var lines = ["", "coverage: \(Self.percent(coveragePercent)) of rules' fire/no-fire sides"]
         for rule in coverage {
+            if rule.firedIn == 0 && rule.notFiredIn == 0 {
+                lines.append("  gap  \(rule.id): not evaluated by any fixture")
+                continue
+            }
             let fired = rule.firedIn > 0 ? "fired in \(rule.firedIn)" : "NEVER FIRED"
             let missed = rule.notFiredIn > 0 ? "not fired in \(rule.notFiredIn)" : "ALWAYS FIRED"
             lines.append("  \(rule.isPaired ? "ok  " : "gap ") \(rule.id): \(fired), \(missed)")

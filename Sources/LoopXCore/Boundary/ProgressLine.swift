@@ -4,26 +4,33 @@ import Glibc
 import Darwin
 #endif
 
-/// A one-line progress indicator on standard error, rewritten in place with `\r`. It is
-/// silent unless standard error is a terminal, so logs and pipes never see it.
-final class ProgressLine {
+/// A one-line progress indicator (by default on standard error), rewritten in place with
+/// `\r`. It is silent unless its descriptor is a terminal, so logs and pipes never see it.
+public final class ProgressLine {
+    private let descriptor: Int32
     private let enabled: Bool
+    private let minimumTotal: Int
+    private let minimumIntervalMilliseconds: Int
     private var lastLength = 0
     private var lastUpdate = 0
 
     /// `minimumTotal`: below this much work the line stays hidden (small jobs finish first).
-    init(minimumTotal: Int = 2000, isTerminal: Bool = isatty(2) == 1) {
-        self.enabled = isTerminal
+    /// `isTerminal` defaults to asking the descriptor; tests pass it explicitly.
+    public init(
+        descriptor: Int32 = 2, minimumTotal: Int = 2000, minimumIntervalMilliseconds: Int = 100,
+        isTerminal: Bool? = nil
+    ) {
+        self.descriptor = descriptor
+        self.enabled = isTerminal ?? (isatty(descriptor) == 1)
         self.minimumTotal = minimumTotal
+        self.minimumIntervalMilliseconds = minimumIntervalMilliseconds
     }
 
-    private let minimumTotal: Int
-
-    /// Shows `verb done/total unit`, at most ten times a second.
-    func update(verb: String, done: Int, total: Int, unit: String) {
+    /// Shows `verb done/total unit`, at most once per interval (the final count always).
+    public func update(verb: String, done: Int, total: Int, unit: String) {
         guard enabled, total >= minimumTotal else { return }
         let now = ProgressLine.milliseconds()
-        if done < total, now - lastUpdate < 100 { return }
+        if done < total, now - lastUpdate < minimumIntervalMilliseconds { return }
         lastUpdate = now
         let text = "\(verb) \(done)/\(total) \(unit)"
         let padding = String(repeating: " ", count: max(0, lastLength - text.count))
@@ -32,7 +39,7 @@ final class ProgressLine {
     }
 
     /// Erases the line so the report starts on a clean line.
-    func finish() {
+    public func finish() {
         guard enabled, lastLength > 0 else { return }
         emit("\r" + String(repeating: " ", count: lastLength) + "\r")
         lastLength = 0
@@ -42,7 +49,7 @@ final class ProgressLine {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+            let written = bytes.withUnsafeMutableBytes { write(descriptor, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
             if written < 0, errno == EINTR { continue }
             if written <= 0 { return }
             offset += written

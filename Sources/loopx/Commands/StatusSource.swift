@@ -1,0 +1,17 @@
+import LoopXCore
+import LoopXServer
+
+/// Collects the status payload `serve-status` serves, in a fresh context per request so the
+/// clock and the files are read anew every time.
+struct StatusSource: Sendable {
+    var globalRegistry: Bool
+    var limit: Int
+    var makeContext: @Sendable () throws(CommandFailure) -> LoopXContext
+
+    /// The payload of one `GET /status.json`: the `status` command's contract.
+    func collect() throws -> JSONValue {
+        var context = try makeContext()
+        if globalRegistry { context.settings.registry = context.globalRegistryPath() }
+        return try StatusCollector(context: context, options: StatusOptions(limit: limit)).collect().json
+    }
+}
