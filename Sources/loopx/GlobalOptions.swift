@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import LoopXCore
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -57,4 +60,12 @@ struct GlobalOptions: ParsableArguments {
 func emit(_ report: some Report, format: OutputFormat) throws {
     Output.write(report.rendered(as: format))
     if !report.ok { throw ExitCode(ExitStatus.notOK.rawValue) }
+}
+
+/// Prints a report and ends the process at once with its exit status. For the per-tick
+/// commands that hold a compiled rule set: tearing that object graph down costs more than
+/// the decision itself, and the process is ending anyway (output is written unbuffered).
+func emitAndExit(_ report: some Report, format: OutputFormat) -> Never {
+    Output.write(report.rendered(as: format))
+    Glibc.exit(report.ok ? ExitStatus.ok.rawValue : ExitStatus.notOK.rawValue)
 }

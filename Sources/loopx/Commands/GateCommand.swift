@@ -49,6 +49,6 @@ struct GateCheckCommand: ParsableCommand {
         _ = try GateCheck.action(request)
         let session = try openSession(context, goalID: id)
         let report = try GateCheck(session: session).run(request, trace: traceFull ? .full : (trace ? .on : .off))
-        try emit(report, format: context.format)
+        emitAndExit(report, format: context.format)
     }
 }

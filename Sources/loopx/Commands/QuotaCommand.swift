@@ -42,7 +42,7 @@ struct QuotaShouldRunCommand: ParsableCommand {
             do { try FileSystem.writeAtomically(path, text: text) } catch { throw CommandFailure(error.description) }
             Output.error("saved fixture \(path)")
         }
-        try emit(report, format: context.format)
+        emitAndExit(report, format: context.format)
     }
 }
 
