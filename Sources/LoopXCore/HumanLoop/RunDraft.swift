@@ -113,3 +113,18 @@ extension RunHistory {
         return blank ? count : count + 1
     }
 }
+
+extension RecordedRun {
+    /// The payload every run-writing command prints: where the run went, whether it was
+    /// appended, the index row, and the run record's own fields.
+    func payload(workspace: GoalWorkspace, dryRun: Bool, globalSync: JSONValue) -> JSONValue {
+        var out: JSONObject = [
+            "ok": true, "dry_run": .bool(dryRun), "appended": .bool(appended),
+            "registry": .string(workspace.store.registryPath), "runtime_root": .string(workspace.runtimeRoot),
+            "index_path": .string(workspace.history.indexPath), "global_sync": globalSync,
+            "index_record": .object(row),
+        ]
+        for entry in record { out[entry.key] = entry.value }
+        return .object(out)
+    }
+}

@@ -8,16 +8,7 @@ public struct OperatorGateReport: Report {
 
     public var ok: Bool { true }
 
-    public var json: JSONValue {
-        var out: JSONObject = [
-            "ok": true, "dry_run": .bool(dryRun), "appended": .bool(recorded.appended),
-            "registry": .string(workspace.store.registryPath), "runtime_root": .string(workspace.runtimeRoot),
-            "index_path": .string(workspace.history.indexPath), "global_sync": globalSync,
-            "index_record": .object(recorded.row),
-        ]
-        for entry in recorded.record { out[entry.key] = entry.value }
-        return .object(out)
-    }
+    public var json: JSONValue { recorded.payload(workspace: workspace, dryRun: dryRun, globalSync: globalSync) }
 
     public var markdown: String {
         OperatorGateReport.render(record: recorded.record, dryRun: dryRun, language: language)
