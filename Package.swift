@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "loopx",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loopx", targets: ["loopx"]),
         .library(name: "LoopXRules", targets: ["LoopXRules"]),

@@ -24,7 +24,7 @@ if [ ! -x "$root/.build/bench/hello" ]; then
     swiftc -O "$root/.build/bench/hello.swift" -o "$root/.build/bench/hello"
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopx-bench-should-run.XXXXXX")
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
 
 python3 - "$work" "$rows" <<'PY'
 import json, os, sys

@@ -59,11 +59,15 @@ public struct RuleLayerDiscovery: Sendable {
         return layers
     }
 
-    /// Loads every layer into a rule set; invalid rule files fail with exit status 3.
+    /// Loads every layer into a rule set (through the snapshot cache unless it is off);
+    /// invalid rule files fail with exit status 3.
     public func load() throws(RuleLoadFailure) -> RuleSet {
         let layers: [RuleLayerSource]
         do { layers = try self.layers() } catch { throw .command(error) }
         do {
+            if let cache = RuleSetCache(environment: context.environment) {
+                return try cache.load(layers: layers, now: context.now)
+            }
             return try RuleSet.load(layers: layers, now: context.now)
         } catch {
             throw .invalid(error)

@@ -24,9 +24,11 @@ extension Program {
     /// The source text of a node.
     public func text(of id: Int) -> String {
         let r = sourceMap.range(of: id)
-        let utf8 = Array(source.utf8)
-        guard r.lowerBound >= 0, r.upperBound <= utf8.count else { return "" }
-        return String(decoding: utf8[r], as: UTF8.self)
+        let utf8 = source.utf8
+        guard r.lowerBound >= 0, r.lowerBound <= r.upperBound, r.upperBound <= utf8.count else { return "" }
+        let start = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+        let end = utf8.index(start, offsetBy: r.count)
+        return String(decoding: utf8[start..<end], as: UTF8.self)
     }
 
     /// The operands of the top-level `&&` chain (the whole expression when it is not one).
@@ -68,7 +70,7 @@ extension Program {
             for a in c.args { collect(a, locals: inner, into: &out) }
             return
         }
-        for child in e.children { collect(child, locals: locals, into: &out) }
+        e.forEachChild { collect($0, locals: locals, into: &out) }
     }
 
     /// `a.b.c` when `e` is a name path rooted at a non-local identifier.

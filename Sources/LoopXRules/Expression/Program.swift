@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A compiled CEL expression: parse once, evaluate many times against different bindings.
 public final class Program: Sendable {
     /// Expressions longer than this (in UTF-8 bytes) are rejected at compile time.
@@ -17,13 +19,15 @@ public final class Program: Sendable {
     /// want to report them up front (positions are UTF-8 offsets into `source`).
     public let unresolvedCalls: [ExpressionError]
     let root: Node
-    let tracedRoot: Node
+    /// The plan with a trace wrapper around every node, built the first time a traced
+    /// evaluation needs it (most programs are never traced).
+    private let tracedPlan = Mutex<Node?>(nil)
     let refs: [RefSpec]
     let localCount: Int
     let nodeCount: Int
 
     private init(source: String, container: String?, ast: Expr, sourceMap: SourceMap, root: Node,
-                 tracedRoot: Node, refs: [RefSpec], localCount: Int, nodeCount: Int,
+                 refs: [RefSpec], localCount: Int, nodeCount: Int,
                  unresolvedCalls: [ExpressionError])
     {
         self.unresolvedCalls = unresolvedCalls
@@ -32,7 +36,6 @@ public final class Program: Sendable {
         self.ast = ast
         self.sourceMap = sourceMap
         self.root = root
-        self.tracedRoot = tracedRoot
         self.refs = refs
         self.localCount = localCount
         self.nodeCount = nodeCount
@@ -63,10 +66,8 @@ public final class Program: Sendable {
         var planner = Planner(container: container, traced: false, sourceMap: parser.sourceMap)
         let root = planner.plan(ast)
         if !planner.errors.isEmpty { throw ExpressionErrors(planner.errors) }
-        var tracer = Planner(container: container, traced: true, sourceMap: parser.sourceMap)
-        let tracedRoot = tracer.plan(ast)
         return Program(source: source, container: container, ast: ast, sourceMap: parser.sourceMap, root: root,
-                       tracedRoot: tracedRoot, refs: planner.refs, localCount: planner.localCount,
+                       refs: planner.refs, localCount: planner.localCount,
                        nodeCount: parser.nextID - 1, unresolvedCalls: planner.unresolvedCalls)
     }
 
@@ -91,6 +92,18 @@ public final class Program: Sendable {
                          stepBudget: Int = Program.defaultStepBudget) -> Value
     {
         run(tracedRoot, bindings, stepBudget, trace)
+    }
+
+    /// The traced plan. Planning the same tree again yields the same reference slots in the
+    /// same order (the planner numbers references as it meets them), so `refs` fit both plans.
+    var tracedRoot: Node {
+        tracedPlan.withLock { cached in
+            if let cached { return cached }
+            var tracer = Planner(container: container, traced: true, sourceMap: sourceMap)
+            let planned = tracer.plan(ast)
+            cached = planned
+            return planned
+        }
     }
 
     /// Convenience: evaluates with plain name-to-value bindings.
@@ -119,7 +132,7 @@ public final class Program: Sendable {
         var best = (0, e.id)
         while let (node, d) = stack.popLast() {
             if d > best.0 { best = (d, node.id) }
-            for c in node.children { stack.append((c, d + 1)) }
+            node.forEachChild { stack.append(($0, d + 1)) }
         }
         return best
     }

@@ -26,6 +26,19 @@ struct RulesBenchCommand: ParsableCommand {
         }
         var lines = ["rules: \(ruleSet.allRules.count) in \(ruleSet.stages.count) stages",
                      "load+compile: \(RuleBenchmark.describe(load))"]
+        let key = RuleSetSnapshot.key(layers: layers, buildID: "bench")
+        if let snapshot = RuleSetSnapshot.encode(ruleSet, key: key) {
+            let restore = RuleBenchmark.median(rounds: 15) {
+                RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = try? RuleSetSnapshot.decode(snapshot, key: key) }
+            }
+            let restoreAll = RuleBenchmark.median(rounds: 15) {
+                RuleBenchmark.time(repeat: max(rounds / 10, 1)) {
+                    _ = (try? RuleSetSnapshot.decode(snapshot, key: key))?.compileAllExpressions()
+                }
+            }
+            lines.append("snapshot (\(snapshot.count) bytes) load: \(RuleBenchmark.describe(restore))")
+            lines.append("snapshot load + compile every expression: \(RuleBenchmark.describe(restoreAll))")
+        }
         for level in TraceLevel.allCases {
             let perEvaluation = RuleBenchmark.median(rounds: 15) {
                 RuleBenchmark.time(repeat: rounds) {

@@ -4,7 +4,8 @@ extension Planner {
         if target == nil, let op = planOperator(id, function, args) { return op }
         if let target {
             // `math.greatest(...)`, `optional.of(...)`: a namespaced global function.
-            if let chain = qualifiedChain(target), !chain.absolute {
+            if case .ident(let root, false) = Planner.chainRoot(target), functions.namespaces.contains(root),
+               let chain = qualifiedChain(target), !chain.absolute {
                 let qualified = chain.segments.joined(separator: ".") + "." + function
                 if let impl = functions.global[FunctionTable.key(qualified, args.count)] {
                     return node(id, impl, args.map { plan($0) })
@@ -72,7 +73,18 @@ extension Planner {
         }
     }
 
+    /// The innermost operand of a select chain (`a` of `a.b.c`).
+    static func chainRoot(_ e: Expr) -> Expr.Kind {
+        var cur = e
+        while case .select(let operand, _, false) = cur.kind { cur = operand }
+        return cur.kind
+    }
+
     mutating func planOperator(_ id: Int, _ fn: String, _ args: [Expr]) -> Node? {
+        // Operators are named `_op_`, `!_`, `-_` or `@in`; anything else is a function.
+        guard let first = fn.utf8.first, first == UInt8(ascii: "_") || first == UInt8(ascii: "!")
+            || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
+        else { return nil }
         switch (fn, args.count) {
         case ("_&&_", 2): return AndNode(id: id, plan(args[0]), plan(args[1]))
         case ("_||_", 2): return OrNode(id: id, plan(args[0]), plan(args[1]))

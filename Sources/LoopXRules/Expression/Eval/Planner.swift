@@ -104,9 +104,10 @@ struct Planner {
     }
 
     mutating func refIndex(_ chain: Chain) -> Int {
-        let key = (chain.absolute ? "." : "") + chain.segments.joined(separator: ".")
+        let names = RefSpec.dottedPrefixes(chain.segments)
+        let key = chain.absolute ? "." + names[names.count - 1] : names[names.count - 1]
         if let i = refKeys[key] { return i }
-        let spec = RefSpec(segments: chain.segments, absolute: chain.absolute, container: container,
+        let spec = RefSpec(segments: chain.segments, names: names, absolute: chain.absolute, container: container,
                            rootID: chain.exprs[0].id)
         refs.append(spec)
         refKeys[key] = refs.count - 1
@@ -174,7 +175,7 @@ struct Planner {
         var n = 0
         while let top = stack.popLast() {
             n += 1
-            stack.append(contentsOf: top.children)
+            top.forEachChild { stack.append($0) }
         }
         return n
     }

@@ -14,7 +14,21 @@ struct RefSpec: Sendable {
 
     /// Candidates in CEL's order: longest qualified name first; for each, the container's
     /// prefixes from most to least specific, ending with the bare name.
-    init(segments: [String], absolute: Bool, container: String?, rootID: Int) {
+    /// `a`, `a.b`, `a.b.c` for segments `a`, `b`, `c`.
+    static func dottedPrefixes(_ segments: [String]) -> [String] {
+        var names: [String] = []
+        names.reserveCapacity(segments.count)
+        var name = ""
+        for segment in segments {
+            if !name.isEmpty { name += "." }
+            name += segment
+            names.append(name)
+        }
+        return names
+    }
+
+    /// `names` are `dottedPrefixes(segments)`.
+    init(segments: [String], names: [String], absolute: Bool, container: String?, rootID: Int) {
         var prefixes: [String] = []
         if !absolute, let container, !container.isEmpty {
             var parts = container.split(separator: ".").map(String.init)
@@ -26,9 +40,9 @@ struct RefSpec: Sendable {
         prefixes.append("")
         var list: [Candidate] = []
         for length in stride(from: segments.count, through: 1, by: -1) {
-            let name = segments[0..<length].joined(separator: ".")
+            let name = names[length - 1]
             for p in prefixes {
-                let full = p + name
+                let full = p.isEmpty ? name : p + name
                 list.append(Candidate(name: full, consumed: length - 1, dotted: full.utf8.contains(46)))
             }
         }

@@ -5,12 +5,20 @@ enum FunctionImpl: Sendable {
     case nary(@Sendable ([Value], Int) -> Value)
 }
 
-/// The functions the planner can bind, keyed by `name/arity`: global calls and receiver calls.
-struct FunctionTable: Sendable {
-    var global: [String: FunctionImpl] = [:]
-    var member: [String: FunctionImpl] = [:]
+/// A function's name and number of arguments (receiver included for methods).
+struct FunctionKey: Hashable, Sendable {
+    let name: String
+    let arity: Int
+}
 
-    static func key(_ name: String, _ arity: Int) -> String { name + "/" + String(arity) }
+/// The functions the planner can bind, keyed by name and arity: global calls and receiver calls.
+struct FunctionTable: Sendable {
+    var global: [FunctionKey: FunctionImpl] = [:]
+    var member: [FunctionKey: FunctionImpl] = [:]
+    /// The first segments of qualified global names (`math` of `math.greatest`).
+    var namespaces: Set<String> = []
+
+    static func key(_ name: String, _ arity: Int) -> FunctionKey { FunctionKey(name: name, arity: arity) }
 
     mutating func global(_ name: String, _ f: @escaping @Sendable (Value, Int) -> Value) {
         global[Self.key(name, 1)] = .unary(f)
@@ -60,6 +68,9 @@ enum Builtins {
         registerOptionals(&t)
         registerEncoders(&t)
         registerLists(&t)
+        for key in t.global.keys {
+            if let dot = key.name.firstIndex(of: ".") { t.namespaces.insert(String(key.name[..<dot])) }
+        }
         return t
     }()
 }

@@ -34,6 +34,27 @@ public struct Expr: Sendable {
         public let optional: Bool
     }
 
+    /// Calls `body` with each child, in source order, without building an array.
+    @inline(__always)
+    func forEachChild(_ body: (Expr) -> Void) {
+        switch kind {
+        case .literal, .ident: return
+        case .select(let operand, _, _), .presence(let operand, _): body(operand)
+        case .call(let target, _, let args):
+            if let target { body(target) }
+            for a in args { body(a) }
+        case .list(let elements, _): for e in elements { body(e) }
+        case .map(let entries):
+            for entry in entries {
+                body(entry.key)
+                body(entry.value)
+            }
+        case .comprehension(let c):
+            body(c.range)
+            for a in c.args { body(a) }
+        }
+    }
+
     /// The children of this node, in source order.
     public var children: [Expr] {
         switch kind {

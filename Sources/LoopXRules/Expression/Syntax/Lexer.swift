@@ -90,7 +90,7 @@ struct Lexer {
             pos += 1
             return Token(kind: .punct(two), start: start, end: pos)
         }
-        if let p = Token.Punct(rawValue: String(UnicodeScalar(c))), p != .eq {
+        if let p = Lexer.singlePunct(c) {
             return Token(kind: .punct(p), start: start, end: pos)
         }
         // Skip the rest of a multi-byte character so one bad character gives one error.
@@ -98,6 +98,32 @@ struct Lexer {
         let text = String(decoding: src[start..<pos], as: UTF8.self)
         error("unexpected character '\(text)'", at: start)
         return Token(kind: .invalid, start: start, end: pos)
+    }
+
+    /// The one-character punctuation `c` starts, if any.
+    static func singlePunct(_ c: UInt8) -> Token.Punct? {
+        switch c {
+        case 0x28: return .lparen
+        case 0x29: return .rparen
+        case 0x5B: return .lbracket
+        case 0x5D: return .rbracket
+        case 0x7B: return .lbrace
+        case 0x7D: return .rbrace
+        case 0x2E: return .dot
+        case 0x2C: return .comma
+        case 0x3A: return .colon
+        case 0x3F: return .question
+        case 0x2B: return .plus
+        case 0x2D: return .minus
+        case 0x2A: return .star
+        case 0x2F: return .slash
+        case 0x25: return .percent
+        case 0x21: return .bang
+        case 0x3C: return .lt
+        case 0x3E: return .gt
+        case 0x3D: return .assign
+        default: return nil
+        }
     }
 
     private mutating func lexPrefixedString(_ start: Int) -> Token? {

@@ -101,13 +101,17 @@ struct Parser {
     }
 
     mutating func parseOr() -> Expr {
-        var operands = [parseAnd()]
+        let first = parseAnd()
+        guard isPunct(.or) else { return first }
+        var operands = [first]
         while accept(.or) { operands.append(parseAnd()) }
         return balance(operands, "_||_")
     }
 
     mutating func parseAnd() -> Expr {
-        var operands = [parseRelation()]
+        let first = parseRelation()
+        guard isPunct(.and) else { return first }
+        var operands = [first]
         while accept(.and) { operands.append(parseRelation()) }
         return balance(operands, "_&&_")
     }

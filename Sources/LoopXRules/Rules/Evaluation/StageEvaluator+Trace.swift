@@ -53,7 +53,7 @@ extension StageEvaluator {
         var result: [(path: String, value: Value)] = []
         for reference in expression.references {
             if let conjunct {
-                let range = expression.program.sourceMap.range(of: reference.nodeID)
+                let range = reference.range
                 guard range.lowerBound >= conjunct.range.lowerBound, range.upperBound <= conjunct.range.upperBound else { continue }
             }
             guard let value = values[reference.nodeID], seen.insert(reference.dotted).inserted else { continue }
@@ -64,8 +64,7 @@ extension StageEvaluator {
 
     /// Every traced sub-expression with its value, in source order (outer before inner).
     static func nodes(_ expression: RuleExpression, _ values: ExpressionTrace?) -> [(expression: String, value: Value)] {
-        guard let values else { return [] }
-        let map = expression.program.sourceMap
+        guard let values, let map = expression.program?.sourceMap else { return [] }
         let ids = values.values.keys.sorted {
             let a = map.range(of: $0)
             let b = map.range(of: $1)

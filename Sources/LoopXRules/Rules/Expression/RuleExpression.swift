@@ -1,9 +1,22 @@
+import Synchronization
+
 /// A compiled expression from a rule file: the program, its source, and where it sits.
+///
+/// An expression read from a rule-set snapshot (`RuleSetSnapshot`) was compiled without
+/// error when the snapshot was written; its program is compiled again the first time it is
+/// evaluated, so a decision pays only for the expressions it reaches.
 public final class RuleExpression: Sendable {
     public let source: String
-    let program: Program
-    /// Where the expression's first character is in its file.
-    public let origin: RuleOrigin
+    /// The program compiled at load; nil for an expression restored from a snapshot.
+    private let loaded: Program?
+    private let deferred = Mutex<Program?>(nil)
+    /// Where the expression's first character is in its file (computed when asked: mapping an
+    /// offset inside a `${...}` part back to the file is not free, and traces rarely need it).
+    public var origin: RuleOrigin {
+        let position = offset == 0 ? node.position : document.position(ofUTF8Offset: offset, in: node)
+        return RuleOrigin(layer: layer, path: document.source.path, position: position)
+    }
+    private let layer: RuleLayerKind
     /// The top-level `&&` operands of the expression (the unit of the near-miss explanation).
     public let conjuncts: [ExpressionPart]
     public let references: [FactPath]
@@ -15,11 +28,11 @@ public final class RuleExpression: Sendable {
     private let node: YAMLNode
     private let offset: Int
 
-    init(source: String, program: Program, origin: RuleOrigin, conjuncts: [ExpressionPart], references: [FactPath],
+    init(source: String, program: Program?, layer: RuleLayerKind, conjuncts: [ExpressionPart], references: [FactPath],
          roots: Set<String>, document: YAMLDocument, node: YAMLNode, offset: Int) {
         self.source = source
-        self.program = program
-        self.origin = origin
+        self.loaded = program
+        self.layer = layer
         self.conjuncts = conjuncts
         self.references = references
         self.roots = roots
@@ -27,6 +40,27 @@ public final class RuleExpression: Sendable {
         self.node = node
         self.offset = offset
     }
+
+    /// The compiled program (compiled now when restored from a snapshot); nil only when the
+    /// source no longer compiles, which a snapshot written by this binary rules out.
+    var program: Program? {
+        if let loaded { return loaded }
+        return deferred.withLock { cached in
+            if cached == nil { cached = try? Program.compileReportingOffsets(source) }
+            return cached
+        }
+    }
+
+    /// What evaluating an expression that does not compile gives (never expected: see `program`).
+    private var uncompiled: Value {
+        .err("expression '\(source)' does not compile; run 'loopx rules check'", 0)
+    }
+
+    /// The path of the file the expression is in.
+    var path: String { document.source.path }
+
+    /// Where the expression's node sits in its file, for `RuleSetSnapshot`.
+    var placement: (layer: RuleLayerKind, node: YAMLNode, offset: Int) { (layer, node, offset) }
 
     /// File positions of each segment of reference `index` (for carets under a field).
     func positions(ofReference index: Int) -> [SourcePosition] {
@@ -54,10 +88,8 @@ public final class RuleExpression: Sendable {
         let references = program.references.map {
             FactPath(segments: $0.path.split(separator: ".").map(String.init), nodeID: $0.id, range: $0.range)
         }
-        // The origin is the scalar's own position except for `${...}` parts inside a string.
-        let start = offset == 0 ? node.position : unit.position(inScalar: node, utf8Offset: offset)
         return RuleExpression(
-            source: source, program: program, origin: RuleOrigin(layer: unit.layer, path: unit.path, position: start),
+            source: source, program: program, layer: unit.layer,
             conjuncts: program.conjuncts, references: references, roots: Set(references.map(\.root)),
             document: unit.document, node: node, offset: offset)
     }
@@ -65,22 +97,24 @@ public final class RuleExpression: Sendable {
     /// Evaluates with tracing off.
     @inline(__always)
     func evaluate(_ activation: Activation) -> Value {
-        program.evaluate(activation)
+        guard let program else { return uncompiled }
+        return program.evaluate(activation)
     }
 
     /// Evaluates, recording every node's value.
     func evaluateTraced(_ activation: Activation) -> (Value, ExpressionTrace) {
         let trace = ExpressionTrace()
+        guard let program else { return (uncompiled, trace) }
         let value = program.evaluate(activation, tracer: trace)
         return (value, trace)
     }
 
     /// The source text of a node (for `--trace=full`).
-    func text(of nodeID: Int) -> String { program.text(of: nodeID) }
+    func text(of nodeID: Int) -> String { program?.text(of: nodeID) ?? "" }
 
     /// Whether the expression is the literal `true`.
     var isLiteralTrue: Bool {
-        if case .literal(.bool(true)) = program.ast.kind { return true }
+        if case .literal(.bool(true)) = program?.ast.kind { return true }
         return false
     }
 

@@ -6,13 +6,17 @@ extension RuleSetLoader {
         let decls = stageDecls.sorted {
             (order.firstIndex(of: $0.name) ?? Int.max, $0.name) < (order.firstIndex(of: $1.name) ?? Int.max, $1.name)
         }
+        var idsByStage: [String: [String]] = [:]
+        for id in ruleOrder {
+            if let stage = rules[id]?.stage { idsByStage[stage, default: []].append(id) }
+        }
         for decl in decls {
-            result[decl.name] = compile(decl)
+            result[decl.name] = compile(decl, ruleIDs: idsByStage[decl.name] ?? [])
         }
         return result
     }
 
-    private mutating func compile(_ decl: StageDecl) -> Stage {
+    private mutating func compile(_ decl: StageDecl, ruleIDs: [String]) -> Stage {
         let unit = decl.unit
         let defaults = decl.defaults.flatMap { $0.mapping == nil ? nil : TemplateReader.read($0, unit: unit, sink: &sink) }
             ?? .empty
@@ -37,12 +41,11 @@ extension RuleSetLoader {
             let dependencies = variables.indices.filter { expression.roots.contains(variables[$0].name) }
             variables.append(StageVariable(
                 name: name, expression: expression, dependencies: dependencies,
-                hidden: .err("variable '\(name)' belongs to stage '\(decl.name)'")))
+                hidden: StageVariable.hiddenValue(name, stage: decl.name)))
         }
         var compiledRules: [Rule] = []
-        for id in ruleOrder {
-            guard let rule = rules[id], rule.stage == decl.name, let compiled = compile(rule, stageOnError: decl.onError)
-            else { continue }
+        for id in ruleIDs {
+            guard let rule = rules[id], let compiled = compile(rule, stageOnError: decl.onError) else { continue }
             compiledRules.append(compiled)
         }
         compiledRules.sort(by: Rule.runsBefore)
@@ -83,14 +86,14 @@ extension RuleSetLoader {
             id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
-            disabledBy: decl.disabledBy, waiver: decl.waiver, yaml: Self.lines(of: decl.node, in: decl.unit.source))
+            disabledBy: decl.disabledBy, waiver: decl.waiver, definition: (decl.unit.source, Self.lines(of: decl.node)))
     }
 
     /// The whole source lines a node spans.
-    static func lines(of node: YAMLNode, in source: SourceText) -> String {
+    static func lines(of node: YAMLNode) -> ClosedRange<Int> {
         var last = node.endPosition.line
         if node.endPosition.column == 1, last > node.position.line { last -= 1 }
-        return (node.position.line...max(node.position.line, last)).compactMap { source.line($0) }.joined(separator: "\n")
+        return node.position.line...max(node.position.line, last)
     }
 
     /// The text of an expression node: a string, or a bool/number scalar written bare

@@ -14,6 +14,8 @@ struct RuleSetLoader {
     var waivers: [Waiver] = []
     var profileLayers: [ProfileLayer] = []
     var sources: [String: SourceText] = [:]
+    /// Whether any layer declares a waiver (then the result depends on `now`).
+    var declaresWaivers = false
 
     /// Whether to add `RuleSet.check()`'s findings (for `rules check`, even when loading fails).
     var runChecks = false
@@ -35,7 +37,7 @@ struct RuleSetLoader {
         let compiled = compileStages()
         let ruleSet = RuleSet(
             pipeline: pipeline, schema: schema ?? .open, stages: compiled, warnings: sink.sorted.filter { $0.severity != .error },
-            activeWaivers: waivers, profileLayers: profileLayers, sources: sources)
+            activeWaivers: waivers, profileLayers: profileLayers, sources: sources, dependsOnClock: declaresWaivers)
         if runChecks {
             for diagnostic in ruleSet.check() { sink.add(diagnostic) }
         }
@@ -106,6 +108,7 @@ struct RuleSetLoader {
     private mutating func readLayer(_ layer: RuleLayerSource) {
         for file in layer.files {
             guard let unit = parse(file, layer.kind), let decl = LayerFileDecl.read(unit, sink: &sink) else { continue }
+            if !decl.waivers.isEmpty { declaresWaivers = true }
             for rule in decl.rules {
                 if let stageNode = rule.stageNode, !stageDecls.contains(where: { $0.name == rule.stage }) {
                     sink.add(unit.diagnostic(

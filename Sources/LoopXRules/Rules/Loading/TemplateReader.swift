@@ -28,8 +28,8 @@ enum TemplateReader {
     /// A string scalar: plain text, exactly one `${expr}`, or text with `${expr}` parts.
     /// `$${` writes a literal `${`.
     static func readString(_ text: String, node: YAMLNode, unit: RuleFileUnit, sink: inout DiagnosticSink) -> ThenTemplate {
+        guard hasExpressionMarker(text) else { return .constant(.string(text)) }
         let bytes = Array(text.utf8)
-        guard bytes.count >= 2, text.contains("${") else { return .constant(.string(text)) }
         var parts: [ThenTemplate.TextPart] = []
         var literal: [UInt8] = []
         var i = 0
@@ -68,6 +68,16 @@ enum TemplateReader {
             return .constant(.string(parts.map { if case .literal(let s) = $0 { return s } else { return "" } }.joined()))
         }
         return .text(parts)
+    }
+
+    /// Whether the text contains `${` (a byte scan: most output strings hold none).
+    static func hasExpressionMarker(_ text: String) -> Bool {
+        var dollar = false
+        for byte in text.utf8 {
+            if dollar, byte == UInt8(ascii: "{") { return true }
+            dollar = byte == UInt8(ascii: "$")
+        }
+        return false
     }
 
     /// The index of the `}` closing an expression that starts at `start`, skipping braces of

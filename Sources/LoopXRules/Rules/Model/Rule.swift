@@ -22,13 +22,19 @@ public final class Rule: Sendable {
     public let disabledBy: RuleOrigin?
     /// The active waiver that allowed a later layer to weaken or disable this locked rule.
     public let waiver: Waiver?
+    /// The file that defines the rule and the lines its entry spans.
+    private let definition: (source: SourceText, lines: ClosedRange<Int>)
+
     /// The rule's YAML as written (whole lines of its defining file).
-    public let yaml: String
+    public var yaml: String {
+        definition.lines.compactMap { definition.source.line($0) }.joined(separator: "\n")
+    }
 
     init(
         id: String, stage: String, name: String?, description: String?, priority: Int, when: RuleExpression,
         then: ThenTemplate, constantThen: Value?, prompt: String?, locked: Bool, onError: OnErrorPolicy,
-        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?, yaml: String
+        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?,
+        definition: (source: SourceText, lines: ClosedRange<Int>)
     ) {
         self.id = id
         self.stage = stage
@@ -45,8 +51,11 @@ public final class Rule: Sendable {
         self.patchedBy = patchedBy
         self.disabledBy = disabledBy
         self.waiver = waiver
-        self.yaml = yaml
+        self.definition = definition
     }
+
+    /// The path of the defining file and the lines of the rule's entry.
+    var definitionLines: (path: String, lines: ClosedRange<Int>) { (definition.source.path, definition.lines) }
 
     public var isDisabled: Bool { disabledBy != nil }
 
@@ -69,6 +78,10 @@ public struct StageVariable: Sendable {
     let dependencies: [Int]
     /// What the name evaluates to in later stages (an error: variables belong to their stage).
     let hidden: Value
+
+    static func hiddenValue(_ name: String, stage: String) -> Value {
+        .err("variable '\(name)' belongs to stage '\(stage)'")
+    }
 }
 
 /// A compiled stage: its mode, defaults, variables and rules in run order.

@@ -18,6 +18,9 @@ public struct RuleSet: Sendable {
     public let profileLayers: [ProfileLayer]
     /// The text of every file loaded, by path, for positioned diagnostics after the load.
     let sources: [String: SourceText]
+    /// Whether the load depended on the clock (a waiver was declared): such a rule set is
+    /// never snapshotted, since the same files can load differently at another instant.
+    let dependsOnClock: Bool
 
     /// Loads and compiles the layers (the built-in one first), reporting every problem of
     /// every file together. `now` decides which waivers are active.

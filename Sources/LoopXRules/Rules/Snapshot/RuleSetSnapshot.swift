@@ -1,0 +1,108 @@
+/// A loaded rule set as bytes, so that a later process can skip reading the YAML and
+/// compiling every expression: "parse once" across invocations. Each expression keeps its
+/// source, references and conjuncts; its program is compiled again the first time it is
+/// evaluated (it compiled without error when the snapshot was written).
+///
+/// The snapshot is only valid for the exact files it was made from and the binary that made
+/// it: `key(layers:buildID:)` digests both, and the caller stores snapshots under that key.
+/// A rule set whose meaning depends on the clock (one with waivers) is never snapshotted.
+public enum RuleSetSnapshot {
+    /// Bumped whenever the encoding changes.
+    static let formatVersion = 1
+    static let magic: [UInt8] = Array("loopx-rules-snapshot\n".utf8)
+
+    /// A hex digest of the layers' kinds, paths and texts, and of `buildID` (which should
+    /// identify the running binary).
+    public static func key(layers: [RuleLayerSource], buildID: String) -> String {
+        var digest = Digest128()
+        digest.add("format \(formatVersion)\n\(buildID)\n")
+        for layer in layers {
+            digest.add("layer \(layer.kind.rawValue) \(layer.files.count)\n")
+            for file in layer.files {
+                digest.add("file \(file.path.utf8.count) \(file.text.utf8.count)\n")
+                digest.add(file.path)
+                digest.add(file.text)
+            }
+        }
+        return digest.hex
+    }
+
+    /// The snapshot of a rule set, nil when it cannot be snapshotted (it depends on the clock).
+    public static func encode(_ ruleSet: RuleSet, key: String) -> [UInt8]? {
+        guard !ruleSet.dependsOnClock else { return nil }
+        var w = SnapshotWriter()
+        w.string(String(decoding: magic, as: UTF8.self))
+        w.int(formatVersion)
+        w.string(key)
+        var encoder = RuleSetEncoder(writer: w)
+        guard encoder.ruleSet(ruleSet) else { return nil }
+        return encoder.writer.bytes
+    }
+
+    /// The rule set in a snapshot made under `key`; an error when the bytes are not one
+    /// (truncated, corrupted, another format or another key).
+    public static func decode(_ bytes: [UInt8], key: String) throws(SnapshotDecodingError) -> RuleSet {
+        var r = SnapshotReader(bytes)
+        do throws(SnapshotError) {
+            guard try r.string() == String(decoding: magic, as: UTF8.self) else {
+                throw SnapshotError(message: "not a rule-set snapshot")
+            }
+            guard try r.int() == formatVersion else { throw SnapshotError(message: "another snapshot format") }
+            guard try r.string() == key else { throw SnapshotError(message: "made from other rule files") }
+            var decoder = RuleSetDecoder(reader: r)
+            let ruleSet = try decoder.ruleSet()
+            guard decoder.reader.isAtEnd else { throw SnapshotError(message: "trailing bytes") }
+            return ruleSet
+        } catch {
+            throw SnapshotDecodingError(reason: error.message)
+        }
+    }
+}
+
+/// Why a snapshot was not used.
+public struct SnapshotDecodingError: Error, Sendable, CustomStringConvertible {
+    public let reason: String
+    public var description: String { "unusable rule-set snapshot: \(reason)" }
+}
+
+/// Two 64-bit FNV-1a variants side by side: a 128-bit content digest for cache keys.
+struct Digest128 {
+    private var a: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var b: UInt64 = 0x6c62_272e_07bb_0142
+
+    mutating func add(_ text: String) {
+        var a = self.a
+        var b = self.b
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_01F5 &+ 0x9E37_79B9
+        }
+        self.a = a
+        self.b = b
+    }
+
+    var hex: String {
+        func pad(_ v: UInt64) -> String {
+            let digits = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return pad(a) + pad(b)
+    }
+}
+
+extension RuleSet {
+    /// Every expression of every stage, variables and outputs included.
+    var allExpressions: [RuleExpression] {
+        orderedStages.flatMap { stage in
+            stage.variables.map(\.expression) + stage.defaults.expressions
+                + stage.rules.flatMap { [$0.when] + $0.then.expressions }
+        }
+    }
+
+    /// Compiles every expression not compiled yet (a rule set from a snapshot compiles each
+    /// on first use); returns how many programs there are.
+    @discardableResult
+    public func compileAllExpressions() -> Int {
+        allExpressions.reduce(0) { $0 + ($1.program == nil ? 0 : 1) }
+    }
+}
