@@ -150,8 +150,10 @@ public enum FileSystem {
     }
 
     /// Replaces a file atomically: a temporary file in the same directory, fsync, rename.
-    /// A crash leaves either the old content or the new, never a mix.
-    public static func writeAtomically(_ path: String, bytes: [UInt8], mode: mode_t = 0o644) throws(Failure) {
+    /// A crash leaves either the old content or the new, never a mix. With `durable: false`
+    /// the fsyncs are skipped: a killed process still leaves the old or the new file, but a
+    /// power loss may lose the update (for files that are re-derived or re-issued anyway).
+    public static func writeAtomically(_ path: String, bytes: [UInt8], mode: mode_t = 0o644, durable: Bool = true) throws(Failure) {
         let dir = dirname(path)
         try createDirectory(dir)
         var template = Array(join(dir, ".\(basename(path)).tmp-XXXXXX").utf8CString)
@@ -165,7 +167,7 @@ public enum FileSystem {
             defer { close(fd) }
             try writeAll(fd, bytes, path: tempPath)
             if fchmod(fd, mode) != 0 { throw failure("chmod", tempPath) }
-            if fsync(fd) != 0 { throw failure("fsync", tempPath) }
+            if durable, fsync(fd) != 0 { throw failure("fsync", tempPath) }
         } catch {
             unlink(tempPath)
             throw error
@@ -175,14 +177,14 @@ public enum FileSystem {
             unlink(tempPath)
             throw failed
         }
-        let dirFD = open(dir, O_RDONLY | O_DIRECTORY)
+        let dirFD = durable ? open(dir, O_RDONLY | O_DIRECTORY) : -1
         if dirFD >= 0 {
             fsync(dirFD)
             close(dirFD)
         }
     }
 
-    public static func writeAtomically(_ path: String, text: String, mode: mode_t = 0o644) throws(Failure) {
-        try writeAtomically(path, bytes: Array(text.utf8), mode: mode)
+    public static func writeAtomically(_ path: String, text: String, mode: mode_t = 0o644, durable: Bool = true) throws(Failure) {
+        try writeAtomically(path, bytes: Array(text.utf8), mode: mode, durable: durable)
     }
 }

@@ -38,10 +38,40 @@ struct LoopX: ParsableCommand {
         ]
     )
 
+    /// The command when `arguments` name a leaf command (`quota should-run ...`) whose own
+    /// options parse cleanly; nil otherwise. Parsing the leaf alone skips building the whole
+    /// command tree, which is most of the start-up of the commands agents call on every
+    /// heartbeat. Anything else (help, errors, a group without a verb) returns nil, and the
+    /// full parser then runs, so messages and usage text are exactly those of the full tree.
+    static func parseLeaf(_ arguments: [String]) -> (any ParsableCommand)? {
+        var type: any ParsableCommand.Type = LoopX.self
+        var rest = arguments[...]
+        while let word = rest.first,
+            let next = type.configuration.subcommands.first(where: { $0.configuration.commandName == word })
+        {
+            type = next
+            rest = rest.dropFirst()
+        }
+        guard ObjectIdentifier(type) != ObjectIdentifier(LoopX.self), type.configuration.subcommands.isEmpty,
+            !rest.contains(where: { $0 == "--help" || $0 == "-h" || $0 == "help" || $0.hasPrefix("--generate-completion") })
+        else { return nil }
+        return try? type.parseAsRoot(Array(rest))
+    }
+
+    /// The leaf command when there is one, else the full tree's parse.
+    static func parseAsRoot(_ arguments: [String], leaf: (any ParsableCommand)?) throws -> any ParsableCommand {
+        if let leaf { return leaf }
+        return try parseAsRoot(arguments)
+    }
+
     /// Runs the command line, mapping failures to loopx's exit statuses (usage errors are 2).
     static func main() async {
         do {
-            var command = try parseAsRoot(GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst())))
+            let arguments = GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
+            if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let heartbeat = ShouldRunRequest.parse(arguments) {
+                try heartbeat.run()
+            }
+            var command = try parseAsRoot(arguments, leaf: parseLeaf(arguments))
             if var server = command as? any AsyncParsableCommand {
                 try await server.run()
             } else {

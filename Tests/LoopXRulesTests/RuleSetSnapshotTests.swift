@@ -27,7 +27,7 @@ import Testing
         let cold = try RuleSet.load(layers: layers, now: S.now)
         let key = RuleSetSnapshot.key(layers: layers, buildID: "test")
         let bytes = try #require(RuleSetSnapshot.encode(cold, key: key))
-        return (cold, try RuleSetSnapshot.decode(bytes, key: key))
+        return (cold, try RuleSetSnapshot.decode(bytes, key: key, layers: layers))
     }
 
     /// Everything a user or agent sees of a decision, as JSON text.
@@ -98,20 +98,21 @@ import Testing
         let key = RuleSetSnapshot.key(layers: layers, buildID: "test")
         let bytes = try #require(RuleSetSnapshot.encode(try RuleSet.load(layers: layers, now: S.now), key: key))
         for cut in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 400)) {
-            #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(Array(bytes[..<cut]), key: key) }
+            #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(Array(bytes[..<cut]), key: key, layers: layers) }
         }
-        #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(bytes + [0], key: key) }
-        #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(bytes, key: key + "0") }
+        #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(bytes + [0], key: key, layers: layers) }
+        #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(bytes, key: key + "0", layers: layers) }
+        #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(bytes, key: key, layers: []) }
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<200 {
             let noise = (0..<Int.random(in: 0..<300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
-            #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(noise, key: key) }
+            #expect(throws: SnapshotDecodingError.self) { try RuleSetSnapshot.decode(noise, key: key, layers: layers) }
         }
         // Flipped bytes either fail to decode or decode to some rule set; they never crash.
         for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
             var flipped = bytes
             flipped[position] ^= 0xFF
-            if let rules = try? RuleSetSnapshot.decode(flipped, key: key) {
+            if let rules = try? RuleSetSnapshot.decode(flipped, key: key, layers: layers) {
                 _ = decisions(rules)
                 _ = descriptions(rules)
             }

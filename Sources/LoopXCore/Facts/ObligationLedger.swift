@@ -18,12 +18,14 @@ public struct ObligationLedger: Sendable {
         return value.objectValue
     }
 
-    /// Records an obligation issued at `now` (replacing the previous one).
+    /// Records an obligation issued at `now` (replacing the previous one). Atomic but not
+    /// fsynced: every should-run re-issues the obligation, so a power loss costs at most the
+    /// latest re-issue, while an fsync on every heartbeat would cost more than the decision.
     public func record(_ obligation: JSONObject, at now: Timestamp) throws(FileSystem.Failure) {
         var object = obligation
         object["issued_at"] = .string(now.rfc3339)
         object["schema_version"] = "loopx_obligation_v1"
-        try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n")
+        try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n", durable: false)
     }
 
     /// Whether a run discharges an obligation: a write-back that names its delivery outcome

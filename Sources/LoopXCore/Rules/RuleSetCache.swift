@@ -34,11 +34,11 @@ public struct RuleSetCache: Sendable {
     public func load(layers: [RuleLayerSource], now: Timestamp) throws(DiagnosticList) -> RuleSet {
         let key = RuleSetSnapshot.key(layers: layers, buildID: buildID)
         let path = FileSystem.join(directory, key + ".snapshot")
-        if let bytes = try? FileSystem.readBytes(path), let ruleSet = try? RuleSetSnapshot.decode(bytes, key: key) {
+        if let bytes = try? FileSystem.readBytes(path), let ruleSet = try? RuleSetSnapshot.decode(bytes, key: key, layers: layers) {
             return ruleSet
         }
         let ruleSet = try RuleSet.load(layers: layers, now: now)
-        if let bytes = RuleSetSnapshot.encode(ruleSet, key: key), (try? FileSystem.writeAtomically(path, bytes: bytes)) != nil {
+        if let bytes = RuleSetSnapshot.encode(ruleSet, key: key), (try? FileSystem.writeAtomically(path, bytes: bytes, durable: false)) != nil {
             prune(keeping: path)
         }
         return ruleSet

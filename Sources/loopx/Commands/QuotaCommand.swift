@@ -31,18 +31,10 @@ struct QuotaShouldRunCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        let id = try GoalID.parse(goalId)
-        let session = try openSession(context, goalID: id)
-        let report = try ShouldRun(session: session, goalID: id)
-            .run(trace: traceFull ? .full : (trace ? .on : .off), agentID: agentId)
-        if let saveFixture {
-            let path = context.environment.absolute(saveFixture)
-            let text = JSONWriter(pretty: true).string(ShouldRun.fixture(report, now: context.now)) + "\n"
-            do { try FileSystem.writeAtomically(path, text: text) } catch { throw CommandFailure(error.description) }
-            Output.error("saved fixture \(path)")
-        }
-        emitAndExit(report, format: context.format)
+        let request = ShouldRunRequest(
+            goalID: goalId, agentID: agentId, trace: traceFull ? .full : (trace ? .on : .off), saveFixture: saveFixture,
+            settings: global.settings)
+        try request.run()
     }
 }
 

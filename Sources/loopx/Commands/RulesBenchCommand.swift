@@ -29,11 +29,11 @@ struct RulesBenchCommand: ParsableCommand {
         let key = RuleSetSnapshot.key(layers: layers, buildID: "bench")
         if let snapshot = RuleSetSnapshot.encode(ruleSet, key: key) {
             let restore = RuleBenchmark.median(rounds: 15) {
-                RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = try? RuleSetSnapshot.decode(snapshot, key: key) }
+                RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = try? RuleSetSnapshot.decode(snapshot, key: key, layers: layers) }
             }
             let restoreAll = RuleBenchmark.median(rounds: 15) {
                 RuleBenchmark.time(repeat: max(rounds / 10, 1)) {
-                    _ = (try? RuleSetSnapshot.decode(snapshot, key: key))?.compileAllExpressions()
+                    _ = (try? RuleSetSnapshot.decode(snapshot, key: key, layers: layers))?.compileAllExpressions()
                 }
             }
             lines.append("snapshot (\(snapshot.count) bytes) load: \(RuleBenchmark.describe(restore))")

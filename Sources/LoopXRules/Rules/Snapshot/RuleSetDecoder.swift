@@ -5,14 +5,21 @@ struct RuleSetDecoder {
     /// One document per file: expressions map offsets through it to file positions.
     private var documents: [String: YAMLDocument] = [:]
 
-    init(reader: SnapshotReader) {
+    private let texts: [String: String]
+
+    init(reader: SnapshotReader, layers: [RuleLayerSource]) {
         self.reader = reader
+        var texts: [String: String] = [:]
+        for layer in layers {
+            for file in layer.files { texts[file.path] = file.text }
+        }
+        self.texts = texts
     }
 
     mutating func ruleSet() throws(SnapshotError) -> RuleSet {
-        for _ in 0..<(try reader.count()) {
-            let path = try reader.string()
-            let source = SourceText(path: path, text: try reader.string())
+        for path in try reader.strings() {
+            guard let text = texts[path] else { throw SnapshotError(message: "no file '\(path)' in the layers") }
+            let source = SourceText(path: path, text: text)
             sources[path] = source
             documents[path] = YAMLDocument(root: YAMLNode(kind: .scalar(YAMLScalar(text: "")), position: .init(line: 1, column: 1)),
                                            source: source)

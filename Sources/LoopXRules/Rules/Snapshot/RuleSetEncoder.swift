@@ -11,10 +11,8 @@ struct RuleSetEncoder {
     }
 
     mutating func ruleSet(_ set: RuleSet) -> Bool {
-        writer.list(set.sources.keys.sorted()) { w, path in
-            w.string(path)
-            w.string(set.sources[path]?.text ?? "")
-        }
+        // Only the paths: the texts are the layers' own, which the key covers.
+        writer.strings(set.sources.keys.sorted())
         writer.list(set.pipeline.decisions) { w, decision in
             w.string(decision.name)
             w.strings(decision.stages)

@@ -39,9 +39,10 @@ public enum RuleSetSnapshot {
         return encoder.writer.bytes
     }
 
-    /// The rule set in a snapshot made under `key`; an error when the bytes are not one
-    /// (truncated, corrupted, another format or another key).
-    public static func decode(_ bytes: [UInt8], key: String) throws(SnapshotDecodingError) -> RuleSet {
+    /// The rule set in a snapshot of `layers` made under `key`; an error when the bytes are
+    /// not one (truncated, corrupted, another format or another key). The files' texts come
+    /// from `layers` (the key covers them), not from the snapshot.
+    public static func decode(_ bytes: [UInt8], key: String, layers: [RuleLayerSource]) throws(SnapshotDecodingError) -> RuleSet {
         var r = SnapshotReader(bytes)
         do throws(SnapshotError) {
             guard try r.string() == String(decoding: magic, as: UTF8.self) else {
@@ -49,7 +50,7 @@ public enum RuleSetSnapshot {
             }
             guard try r.int() == formatVersion else { throw SnapshotError(message: "another snapshot format") }
             guard try r.string() == key else { throw SnapshotError(message: "made from other rule files") }
-            var decoder = RuleSetDecoder(reader: r)
+            var decoder = RuleSetDecoder(reader: r, layers: layers)
             let ruleSet = try decoder.ruleSet()
             guard decoder.reader.isAtEnd else { throw SnapshotError(message: "trailing bytes") }
             return ruleSet
@@ -65,18 +66,36 @@ public struct SnapshotDecodingError: Error, Sendable, CustomStringConvertible {
     public var description: String { "unusable rule-set snapshot: \(reason)" }
 }
 
-/// Two 64-bit FNV-1a variants side by side: a 128-bit content digest for cache keys.
+/// Two independent 64-bit multiply-xor hashes over 8-byte words: a 128-bit content digest
+/// for cache keys (not a cryptographic one: the inputs are the user's own files).
 struct Digest128 {
     private var a: UInt64 = 0xcbf2_9ce4_8422_2325
     private var b: UInt64 = 0x6c62_272e_07bb_0142
 
     mutating func add(_ text: String) {
+        var text = text
+        text.withUTF8 { add($0) }
+    }
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
         var a = self.a
         var b = self.b
-        for byte in text.utf8 {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_01F5 &+ 0x9E37_79B9
+        let raw = UnsafeRawBufferPointer(bytes)
+        var i = 0
+        while i + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            a = (a ^ word) &* 0x0000_0100_0000_01B3
+            a ^= a >> 29
+            b = (b ^ word) &* 0x9E37_79B9_7F4A_7C15
+            b ^= b >> 32
+            i += 8
         }
+        while i < raw.count {
+            a = (a ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(raw[i])) &* 0x9E37_79B9_7F4A_7C15
+            i += 1
+        }
+        a ^= UInt64(raw.count)
         self.a = a
         self.b = b
     }
