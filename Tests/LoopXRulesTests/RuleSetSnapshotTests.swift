@@ -68,6 +68,10 @@ import Testing
         #expect(restored.prompts().map(\.prompt) == cold.prompts().map(\.prompt))
         #expect(restored.schema == cold.schema)
         #expect(restored.compileAllExpressions() == cold.compileAllExpressions())
+        // Restored programs are planned from the stored trees, which equal the parsed ones.
+        let trees = { (rules: RuleSet) in rules.allExpressions.map { $0.program?.ast.debugTree ?? "<none>" } }
+        #expect(trees(restored) == trees(cold))
+        #expect(!trees(cold).contains("<none>"))
     }
 
     @Test func layersPatchesProfilesAndWarningsSurviveTheRoundTrip() throws {

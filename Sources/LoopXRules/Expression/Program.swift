@@ -71,6 +71,16 @@ public final class Program: Sendable {
                        nodeCount: parser.nextID - 1, unresolvedCalls: planner.unresolvedCalls)
     }
 
+    /// Plans an already parsed (and once successfully compiled) expression, as restored from
+    /// a rule-set snapshot; nil when planning reports an error.
+    static func restore(source: String, ast: Expr, sourceMap: SourceMap, nodeCount: Int) -> Program? {
+        var planner = Planner(container: nil, traced: false, sourceMap: sourceMap)
+        let root = planner.plan(ast)
+        guard planner.errors.isEmpty else { return nil }
+        return Program(source: source, container: nil, ast: ast, sourceMap: sourceMap, root: root, refs: planner.refs,
+                       localCount: planner.localCount, nodeCount: nodeCount, unresolvedCalls: planner.unresolvedCalls)
+    }
+
     /// Compiles, reporting problems as rendered diagnostics of `path` (caret under each).
     public static func compile(_ source: String, container: String? = nil, path: String = "<expression>")
         throws(DiagnosticList) -> Program

@@ -9,6 +9,8 @@ public final class RuleExpression: Sendable {
     public let source: String
     /// The program compiled at load; nil for an expression restored from a snapshot.
     private let loaded: Program?
+    /// A restored expression's parsed form inside the snapshot, planned on first use.
+    private let parsed: ProgramBytes?
     private let deferred = Mutex<Program?>(nil)
     /// Where the expression's first character is in its file (computed when asked: mapping an
     /// offset inside a `${...}` part back to the file is not free, and traces rarely need it).
@@ -28,10 +30,11 @@ public final class RuleExpression: Sendable {
     private let node: YAMLNode
     private let offset: Int
 
-    init(source: String, program: Program?, layer: RuleLayerKind, conjuncts: [ExpressionPart], references: [FactPath],
-         roots: Set<String>, document: YAMLDocument, node: YAMLNode, offset: Int) {
+    init(source: String, program: Program?, parsed: ProgramBytes? = nil, layer: RuleLayerKind, conjuncts: [ExpressionPart],
+         references: [FactPath], roots: Set<String>, document: YAMLDocument, node: YAMLNode, offset: Int) {
         self.source = source
         self.loaded = program
+        self.parsed = parsed
         self.layer = layer
         self.conjuncts = conjuncts
         self.references = references
@@ -46,6 +49,9 @@ public final class RuleExpression: Sendable {
     var program: Program? {
         if let loaded { return loaded }
         return deferred.withLock { cached in
+            if cached == nil, let tree = parsed?.decode() {
+                cached = Program.restore(source: source, ast: tree.ast, sourceMap: tree.sourceMap, nodeCount: tree.nodeCount)
+            }
             if cached == nil { cached = try? Program.compileReportingOffsets(source) }
             return cached
         }

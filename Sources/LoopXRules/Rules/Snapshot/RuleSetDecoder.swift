@@ -196,6 +196,7 @@ struct RuleSetDecoder {
 
     private mutating func expression() throws(SnapshotError) -> RuleExpression {
         let source = try reader.string()
+        let parsed = ProgramBytes(bytes: reader.bytes, range: try reader.skipBlock())
         let layer = try Self.choice(RuleLayerKind.self, try reader.string())
         let path = try reader.string()
         guard let document = documents[path] else { throw SnapshotError(message: "expression in unknown file '\(path)'") }
@@ -212,7 +213,7 @@ struct RuleSetDecoder {
         let references = try reader.list { r throws(SnapshotError) in
             FactPath(segments: try r.strings(), nodeID: try r.int(), range: try Self.range(try r.int(), try r.int(), within: length))
         }
-        return RuleExpression(source: source, program: nil, layer: layer, conjuncts: conjuncts, references: references,
+        return RuleExpression(source: source, program: nil, parsed: parsed, layer: layer, conjuncts: conjuncts, references: references,
                               roots: Set(references.map(\.root)), document: document, node: node, offset: offset)
     }
 

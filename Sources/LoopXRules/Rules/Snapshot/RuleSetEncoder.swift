@@ -189,7 +189,12 @@ struct RuleSetEncoder {
 
     private mutating func expression(_ e: RuleExpression) {
         let (layer, node, offset) = e.placement
+        guard let program = e.program else {
+            encodable = false
+            return
+        }
         writer.string(e.source)
+        writer.parsedProgram(program)
         writer.string(layer.rawValue)
         writer.string(e.path)
         self.node(node)

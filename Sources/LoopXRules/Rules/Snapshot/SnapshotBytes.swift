@@ -34,6 +34,10 @@ struct SnapshotWriter {
         bytes.append(contentsOf: value.utf8)
     }
 
+    mutating func append(_ raw: [UInt8]) {
+        bytes.append(contentsOf: raw)
+    }
+
     mutating func optional<T>(_ value: T?, _ write: (inout SnapshotWriter, T) -> Void) {
         bool(value != nil)
         if let value { write(&self, value) }
@@ -59,20 +63,28 @@ struct SnapshotError: Error, Equatable {
 }
 
 struct SnapshotReader {
-    private let bytes: [UInt8]
-    private var offset = 0
+    let bytes: [UInt8]
+    private(set) var offset: Int
+    /// Reading stops here (the end of the bytes, or of the slice being read).
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+        self.init(bytes, range: 0..<bytes.count)
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        offset = max(0, min(range.lowerBound, bytes.count))
+        end = max(offset, min(range.upperBound, bytes.count))
+    }
+
+    var isAtEnd: Bool { offset == end }
 
     mutating func int() throws(SnapshotError) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard offset < bytes.count, shift < 64 else { throw SnapshotError(message: "truncated integer") }
+            guard offset < end, shift < 64 else { throw SnapshotError(message: "truncated integer") }
             let byte = bytes[offset]
             offset += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -90,18 +102,18 @@ struct SnapshotReader {
     /// byte of a string takes at least one byte).
     mutating func count() throws(SnapshotError) -> Int {
         let value = try int()
-        guard value >= 0, value <= bytes.count - offset else { throw SnapshotError(message: "count \(value) out of range") }
+        guard value >= 0, value <= end - offset else { throw SnapshotError(message: "count \(value) out of range") }
         return value
     }
 
     mutating func bool() throws(SnapshotError) -> Bool {
-        guard offset < bytes.count, bytes[offset] <= 1 else { throw SnapshotError(message: "bad boolean") }
+        guard offset < end, bytes[offset] <= 1 else { throw SnapshotError(message: "bad boolean") }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func double() throws(SnapshotError) -> Double {
-        guard bytes.count - offset >= 8 else { throw SnapshotError(message: "truncated number") }
+        guard end - offset >= 8 else { throw SnapshotError(message: "truncated number") }
         var bits: UInt64 = 0
         for i in 0..<8 { bits |= UInt64(bytes[offset + i]) << (8 * UInt64(i)) }
         offset += 8
@@ -112,6 +124,19 @@ struct SnapshotReader {
         let length = try count()
         defer { offset += length }
         return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+    }
+
+    mutating func byteArray() throws(SnapshotError) -> [UInt8] {
+        let length = try count()
+        defer { offset += length }
+        return Array(bytes[offset..<(offset + length)])
+    }
+
+    /// The range of the next `length`-prefixed block, skipped over (read it later).
+    mutating func skipBlock() throws(SnapshotError) -> Range<Int> {
+        let length = try count()
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
     mutating func optional<T>(_ read: (inout SnapshotReader) throws(SnapshotError) -> T) throws(SnapshotError) -> T? {
