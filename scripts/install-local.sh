@@ -13,6 +13,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 . scripts/lib/deps.sh
+. scripts/lib/build.sh
 
 bin_dir="${LOOPX_BIN_DIR:-$HOME/.local/bin}"
 releases="${LOOPX_RELEASES_DIR:-$HOME/.local/share/loopx/releases}"
@@ -31,7 +32,7 @@ loopx_ensure_swift
 loopx_ensure_libyaml
 
 echo "loopx: building release binary..." >&2
-swift build -c release --product loopx 2>&1 | tail -n 1 >&2
+loopx_build_release 2>&1 | tail -n 1 >&2
 built="$root/.build/release/loopx"
 [ -x "$built" ] || { echo "error: release build did not produce $built" >&2; exit 1; }
 
@@ -60,7 +61,7 @@ canary="$bin_dir/loopx-canary"
 canary_text="#!/usr/bin/env bash
 # loopx canary: runs the live checkout's release build ($root).
 if [ ! -x \"$built\" ]; then
-  echo \"loopx-canary: no build at $built; run: (cd $root && swift build -c release)\" >&2
+  echo \"loopx-canary: no build at $built; run: (cd $root && scripts/install-local.sh)\" >&2
   exit 1
 fi
 exec \"$built\" \"\$@\""

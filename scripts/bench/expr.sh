@@ -4,6 +4,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
+. scripts/lib/build.sh
 FACTS="${1:-2000}"
 RUNS="${2:-3}"
 SHARED="${LOOPX_SHARED:-../shared}"
@@ -16,7 +17,7 @@ if [ ! -f "$BENCH/policy-workload/bench.py" ]; then
     exit 2
 fi
 
-swift build -c release --product loopx >&2
+loopx_build_release >&2
 
 adapters=("loopx=.build/release/loopx expr eval --jsonl")
 if [ ! -x "$VENV/bin/python" ]; then

@@ -13,10 +13,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/scripts/lib/build.sh"
 rows=${BENCH_HISTORY_ROWS:-1000000}
 runs=${BENCH_RUNS:-30}
 if [ -z "${LOOPX_BIN:-}" ]; then
-    (cd "$root" && swift build -c release --product loopx >/dev/null)
+    (cd "$root" && loopx_build_release >/dev/null)
     LOOPX_BIN="$root/.build/release/loopx"
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopx-bench-history.XXXXXX")

@@ -6,7 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
-swift build -c release --product loopx 2>&1 | tail -n 1
+. scripts/lib/build.sh
+loopx_build_release 2>&1 | tail -n 1
 bin="$root/.build/release/loopx"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -15,10 +15,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/scripts/lib/build.sh"
 files=${BENCH_SCAN_FILES:-20000}
 runs=${BENCH_RUNS:-10}
 if [ -z "${LOOPX_BIN:-}" ]; then
-    (cd "$root" && swift build -c release --product loopx >/dev/null)
+    (cd "$root" && loopx_build_release >/dev/null)
     LOOPX_BIN="$root/.build/release/loopx"
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopx-bench-scan.XXXXXX")

@@ -13,9 +13,10 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/scripts/lib/build.sh"
 rows=${BENCH_ROWS:-1000000}
 if [ -z "${LOOPX_BIN:-}" ]; then
-    (cd "$root" && swift build -c release --product loopx >/dev/null)
+    (cd "$root" && loopx_build_release >/dev/null)
     LOOPX_BIN="$root/.build/release/loopx"
 fi
 mkdir -p "$root/.build/bench"

@@ -3,7 +3,8 @@
 # both release builds, timed side by side.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
-swift build -c release --product loopx >/dev/null
+. scripts/lib/build.sh
+loopx_build_release >/dev/null
 mkdir -p .build/bench
 if [ ! -x .build/bench/hello ]; then
   echo 'print("hello")' > .build/bench/hello.swift

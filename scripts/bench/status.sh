@@ -3,9 +3,10 @@
 # peak). The fixture is generated once under .build/bench/status-<goals>x<runs>.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+. scripts/lib/build.sh
 goals="${GOALS:-200}"
 runs="${RUNS_PER_GOAL:-10000}"
-swift build -c release --product loopx >/dev/null
+loopx_build_release >/dev/null
 dir=".build/bench/status-${goals}x${runs}"
 python3 scripts/bench/lib/gen_status_fixture.py "$dir" --goals "$goals" --runs "$runs" >/dev/null
 reg="$(pwd)/$dir/project/.loopx/registry.json"
