@@ -48,18 +48,23 @@ extension Program {
 
     /// Every variable path read, longest form, in source order; loop variables are excluded.
     public var references: [ExpressionReference] {
-        var out: [ExpressionReference] = []
+        referencePaths.map { ExpressionReference(path: $0.segments.joined(separator: "."), id: $0.id, range: $0.range) }
+    }
+
+    /// `references` with each path as its segments (`["goal", "adapter", "kind"]`).
+    var referencePaths: [(segments: [String], id: Int, range: Range<Int>)] {
+        var out: [(segments: [String], id: Int, range: Range<Int>)] = []
         collect(ast, locals: [], into: &out)
         return out.sorted { ($0.range.lowerBound, $0.id) < ($1.range.lowerBound, $1.id) }
     }
 
-    private func collect(_ e: Expr, locals: Set<String>, into out: inout [ExpressionReference]) {
-        if let path = Program.path(e, locals: locals) {
-            out.append(ExpressionReference(path: path, id: e.id, range: sourceMap.range(of: e.id)))
+    private func collect(_ e: Expr, locals: Set<String>, into out: inout [(segments: [String], id: Int, range: Range<Int>)]) {
+        if let path = Program.segments(e, locals: locals) {
+            out.append((path, e.id, sourceMap.range(of: e.id)))
             return
         }
-        if case .presence(let operand, let field) = e.kind, let base = Program.path(operand, locals: locals) {
-            out.append(ExpressionReference(path: base + "." + field, id: e.id, range: sourceMap.range(of: e.id)))
+        if case .presence(let operand, let field) = e.kind, let base = Program.segments(operand, locals: locals) {
+            out.append((base + [field], e.id, sourceMap.range(of: e.id)))
             return
         }
         if case .comprehension(let c) = e.kind {
@@ -73,15 +78,16 @@ extension Program {
         e.forEachChild { collect($0, locals: locals, into: &out) }
     }
 
-    /// `a.b.c` when `e` is a name path rooted at a non-local identifier.
-    static func path(_ e: Expr, locals: Set<String>) -> String? {
-        switch e.kind {
-        case .ident(let name, let absolute):
-            return !absolute && locals.contains(name) ? nil : name
-        case .select(let operand, let field, _):
-            return path(operand, locals: locals).map { $0 + "." + field }
-        default:
-            return nil
+    /// `["a", "b", "c"]` when `e` is the name path `a.b.c` rooted at a non-local identifier.
+    static func segments(_ e: Expr, locals: Set<String>) -> [String]? {
+        var fields: [String] = []
+        var cur = e
+        while case .select(let operand, let field, _) = cur.kind {
+            fields.append(field)
+            cur = operand
         }
+        guard case .ident(let name, let absolute) = cur.kind, absolute || !locals.contains(name) else { return nil }
+        fields.append(name)
+        return fields.reversed()
     }
 }

@@ -91,9 +91,7 @@ public final class RuleExpression: Sendable {
             }
             return nil
         }
-        let references = program.references.map {
-            FactPath(segments: $0.path.split(separator: ".").map(String.init), nodeID: $0.id, range: $0.range)
-        }
+        let references = program.referencePaths.map { FactPath(segments: $0.segments, nodeID: $0.id, range: $0.range) }
         return RuleExpression(
             source: source, program: program, layer: unit.layer,
             conjuncts: program.conjuncts, references: references, roots: Set(references.map(\.root)),

@@ -30,12 +30,21 @@ struct RuleDecl {
 
     /// Lowercase `prefix.snake_case` (at least two dot-separated parts).
     static func isValidID(_ id: String) -> Bool {
-        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count >= 2 else { return false }
-        return parts.allSatisfy { part in
-            guard let first = part.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
-            return part.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        var parts = 1
+        var atPartStart = true
+        for byte in id.utf8 {
+            let lower = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")
+            if atPartStart {
+                guard lower else { return false }
+                atPartStart = false
+            } else if byte == UInt8(ascii: ".") {
+                parts += 1
+                atPartStart = true
+            } else if !(lower || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")) {
+                return false
+            }
         }
+        return parts >= 2 && !atPartStart
     }
 
     /// Reads one entry of a `rules:` list; nil when it is unusable (errors are in the sink).
