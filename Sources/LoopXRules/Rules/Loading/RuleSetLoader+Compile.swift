@@ -111,9 +111,7 @@ extension RuleSetLoader {
         let stageNames = Set(pipeline.allStages)
         let variableNames = Set(stage.variables.map(\.name))
         let readable = pipeline.readableStages(from: stage.name)
-        var expressions = stage.variables.map(\.expression) + stage.defaults.expressions
-        for rule in stage.rules { expressions += [rule.when] + rule.then.expressions }
-        for expression in expressions {
+        for expression in stage.expressions {
             for (index, reference) in expression.references.enumerated()
             where stageNames.contains(reference.root) && !variableNames.contains(reference.root) {
                 if reference.root == stage.name {

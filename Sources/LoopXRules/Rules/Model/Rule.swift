@@ -120,6 +120,11 @@ public final class Stage: Sendable {
         self.defaultsNeed = defaultsNeed
     }
 
+    /// Every expression of the stage: variables, defaults, then each rule's `when` and outputs.
+    var expressions: [RuleExpression] {
+        variables.map(\.expression) + defaults.expressions + rules.flatMap { [$0.when] + $0.then.expressions }
+    }
+
     /// The fields this stage's output can have (for schema checks of later stages).
     var outputFields: [String] {
         switch mode {

@@ -19,8 +19,9 @@ struct RuleSetEncoder {
         }
         factType(set.schema.root)
         json(set.schema.defaults)
-        writer.int(set.orderedStages.count)
-        for stage in set.orderedStages { self.stage(stage) }
+        let stages = set.orderedStages
+        writer.int(stages.count)
+        for stage in stages { self.stage(stage) }
         writer.list(set.warnings) { w, d in
             w.string(d.severity.rawValue)
             w.string(d.path)

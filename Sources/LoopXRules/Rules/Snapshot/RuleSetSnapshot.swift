@@ -111,12 +111,7 @@ struct Digest128 {
 
 extension RuleSet {
     /// Every expression of every stage, variables and outputs included.
-    var allExpressions: [RuleExpression] {
-        orderedStages.flatMap { stage in
-            stage.variables.map(\.expression) + stage.defaults.expressions
-                + stage.rules.flatMap { [$0.when] + $0.then.expressions }
-        }
-    }
+    var allExpressions: [RuleExpression] { orderedStages.flatMap(\.expressions) }
 
     /// Compiles every expression not compiled yet (a rule set from a snapshot compiles each
     /// on first use); returns how many programs there are.
