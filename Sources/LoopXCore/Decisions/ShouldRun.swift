@@ -10,13 +10,16 @@ public struct ShouldRun: Sendable {
         self.goalID = goalID
     }
 
-    /// Decides, and records the obligation of a tick that must attempt work.
-    public func run(trace: TraceLevel, agentID: String?) throws(CommandFailure) -> ShouldRunReport {
+    /// Decides, and (unless `record` is false: a read-only decision for dashboards, replays
+    /// and `--read-only`) records the obligation of a tick that must attempt work.
+    public func run(trace: TraceLevel, agentID: String?, record recordObligation: Bool = true) throws(CommandFailure)
+        -> ShouldRunReport
+    {
         let (result, facts) = session.evaluate("should_run", goalID: goalID, trace: trace)
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
         let obligation = report.output("execution_obligation")
-        if report.shouldRun, obligation["must_attempt_work"] == .bool(true),
+        if recordObligation, report.shouldRun, obligation["must_attempt_work"] == .bool(true),
             session.store.registry.goal(id: goalID.rawValue) != nil
         {
             var record: JSONObject = [
