@@ -138,7 +138,7 @@ class Page(html.parser.HTMLParser):
         self.stack, self.text, self.nodes, self.scripts = [], {}, [], 0
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        node = {"tag": tag, "attrs": attrs, "text": ""}
+        node = {"tag": tag, "attrs": attrs, "text": "", "parents": list(self.stack)}
         if tag == "script": self.scripts += 1
         self.nodes.append(node)
         if tag not in ("meta", "link", "input", "br", "img", "hr"): self.stack.append(node)
@@ -157,7 +157,10 @@ if not decision or decision[0]["text"] != cli["decision"]:
     problems.append("decision shown %r, the CLI says %r" % (decision and decision[0]["text"], cli["decision"]))
 action = by_id("effective-action")
 if not action or action[0]["text"] != (cli.get("effective_action") or "none"):
-    problems.append("recommended action differs from effective_action")
+    problems.append("effective action differs from effective_action")
+recommended = by_id("recommended-action")
+if not recommended or recommended[0]["text"] != (cli.get("recommended_action") or "none").replace("`", ""):
+    problems.append("recommended action %r differs from the CLI's %r" % (recommended and recommended[0]["text"], cli.get("recommended_action")))
 cli_fired = {r["id"] for s in cli["rule_trace"] for r in s["rules"]}
 dom_fired = {n["attrs"]["data-rule"] for n in find(lambda n: n["attrs"].get("data-kind") == "fired")}
 if not dom_fired or dom_fired != cli_fired:
@@ -181,10 +184,17 @@ want = ["30 Dec", "31 Dec", "1 Jan", "2 Jan", "3 Jan", "4 Jan", "5 Jan"]
 if labels[:7] != want:
     problems.append("time axis labels %s, expected %s" % (labels[:7], want))
 runs = find(lambda n: n["tag"] == "button" and (n["attrs"].get("class") or "").startswith("run "))
-times = [int(n["attrs"]["data-t"]) for n in runs]
-lefts = [float(n["attrs"]["style"].split("left:")[1].rstrip("%;")) for n in runs]
-if len(runs) < 6 or times != sorted(times) or lefts != sorted(lefts):
-    problems.append("runs are not placed in time order: %s" % times)
+lanes = {}
+for run in runs:
+    axis = [p for p in run["parents"] if p["attrs"].get("class") == "axis"][-1]
+    lanes.setdefault(id(axis), []).append(run)
+if len(lanes) != 2:
+    problems.append("expected the goal's lane in the history and in the goal view, found %d lanes" % len(lanes))
+for lane_runs in lanes.values():
+    times = [int(n["attrs"]["data-t"]) for n in lane_runs]
+    lefts = [float(n["attrs"]["style"].split("left:")[1].rstrip("%;")) for n in lane_runs]
+    if len(lane_runs) != 6 or times != sorted(times) or lefts != sorted(lefts) or len(set(lefts)) != len(lefts):
+        problems.append("runs are not placed in time order: %s at %s" % (times, lefts))
 # The injected run text is text: no element came from it and the title is intact.
 if page.scripts != 1 or not by_id("goal-id") or "pwned" in "".join(n["text"] for n in find(lambda n: n["tag"] == "title")):
     problems.append("the injected <script> became markup")

@@ -28,6 +28,7 @@ extension Dashboard {
 
         /// The near misses of a stage: for first-match, the rules before the decider that did
         /// not fire (any of them would have decided); for all-matches, every rule that did not.
+        /// Each carries the engine's why: the first false conjunct and the facts it read.
         function nearMisses(stage) {
           const evaluated = stage.evaluated || [];
           const decided = new Set((stage.rules || []).map((r) => r.id));
@@ -36,7 +37,8 @@ extension Dashboard {
             const at = evaluated.findIndex((r) => decided.has(r.id));
             candidates = at >= 0 ? evaluated.slice(0, at) : evaluated;
           }
-          return candidates.filter((r) => r.outcome === "not_fired" && r.why && r.why.conjunct);
+          // Nearest first: the rules evaluated just before the decider.
+          return candidates.filter((r) => r.outcome === "not_fired" && r.why && r.why.conjunct).reverse();
         }
 
         function factList(facts) {
@@ -113,9 +115,10 @@ extension Dashboard {
           const contract = data.handoff_delivery_contract;
           const decision = str(data.decision) || (data.should_run ? "run" : "skip");
           const dl = el("dl", { class: "facts", id: "decision-summary" });
-          dl.append(...fact("decision", el("span", { class: "badge " + (data.should_run ? "run" : "skip"), id: "decision-value", text: decision }),
+          dl.append(...fact("decision", el("span", { class: "badge " + (data.should_run ? "go" : "stop"), id: "decision-value", text: decision }),
             " ", el("span", { class: "muted", text: "should_run: " + str(data.should_run) })));
-          dl.append(...fact("recommended action", el("code", { id: "effective-action", text: str(data.effective_action) || "none" })));
+          dl.append(...fact("recommended action", el("span", { id: "recommended-action" }, markdown(str(data.recommended_action) || "none"))));
+          dl.append(...fact("effective action", el("code", { id: "effective-action", text: str(data.effective_action) || "none" })));
           if (data.reason) dl.append(...fact("why", markdown(str(data.reason))));
           if (data.agent_command) dl.append(...fact("agent command", el("code", { text: str(data.agent_command) })));
           if (data.operator_question) dl.append(...fact("operator question", markdown(str(data.operator_question))));
@@ -125,8 +128,11 @@ extension Dashboard {
             " · recorded: " + (recorded.exists ? str(recorded.status) + " (issued " + str(recorded.issued_at) + ")" : "none")));
           dl.append(...fact("quota", el("span", {}, el("code", { text: str(quota.state) || "?" }), " "), quotaBar(quota)));
           dl.append(...fact("delivery contract", contract ? el("span", {}, el("code", { text: str(contract.mode) }), " ", markdown(str(contract.summary))) : "none"));
-          const streaks = Object.entries(quota).filter(([k]) => k.includes("streak"));
-          dl.append(...fact("outcome floor", streaks.length ? streaks.map(([k, v]) => label(k) + " " + str(v)).join(" · ") : "no streaks"));
+          const streak = (value, threshold) => str(value ?? 0) + (threshold !== undefined ? " of " + str(threshold) : "");
+          dl.append(...fact("outcome floor", el("span", { id: "outcome-floor" },
+            "small-scale streak " + streak(quota.post_handoff_small_scale_streak, quota.small_scale_threshold) +
+            " · outcome-gap streak " + streak(quota.post_handoff_outcome_gap_streak, quota.outcome_gap_threshold) +
+            (quota.rule_id ? " · " : ""), quota.rule_id ? el("code", { text: str(quota.rule_id) }) : "")));
           if (data.waiting_on) dl.append(...fact("waiting on", str(data.waiting_on)));
           for (const w of data.warnings || []) dl.append(...fact("warning", markdown(str(w.message || w.warning))));
           if (data.error) dl.append(...fact("error", el("span", { class: "error", text: str(data.error) })));

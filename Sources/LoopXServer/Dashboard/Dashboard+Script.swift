@@ -51,7 +51,7 @@ extension Dashboard {
             state.history = history.data;
             if (status.data.local_dashboard_api) state.api = status.data.local_dashboard_api;
             renderOverview();
-            if (state.goal) await loadGoal();
+            if (state.goal) await loadGoal(); else renderGoalView();
             $("load-error").hidden = true;
             $("refreshed").textContent = "last refreshed " + new Date().toLocaleTimeString() + " · every " + refreshSeconds + " s";
             document.body.dataset.loaded = "true";

@@ -6,7 +6,7 @@ extension Dashboard {
         :root { --bg:#f3f5f8; --card:#ffffff; --ink:#1b2230; --muted:#545e6e; --line:#d3d9e2; --soft:#eef1f5;
           --link:#175a96; --focus:#175a96; --on-dark:#ffffff;
           --high:#b3261e; --action:#8a4f00; --watch:#175a96; --info:#545e6e;
-          --primary:#1a7a38; --progress:#3b8c40; --surface:#707b8b; --gap:#c0392b; --none:#ffffff; --none-edge:#6b7585;
+          --primary:#1a7a38; --progress:#17788a; --surface:#707b8b; --gap:#c0392b; --none:#ffffff; --none-edge:#6b7585;
           --spend:#2f3b4c; --void-edge:#8a4f00; --reward-edge:#1b2230; --lesson:#6a3fa0; --gate:#8a4f00; }
         * { box-sizing:border-box; }
         body { margin:0; font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; background:var(--bg); color:var(--ink); }
@@ -32,9 +32,9 @@ extension Dashboard {
         code { font:12.5px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace; background:var(--soft); border-radius:3px; padding:0 .2rem; overflow-wrap:anywhere; }
         .badge { display:inline-block; padding:.05rem .45rem; border-radius:999px; font-size:.75rem; font-weight:600;
           background:var(--soft); color:var(--ink); white-space:nowrap; }
-        .badge.high, .badge.bad, .badge.skip { background:var(--high); color:var(--on-dark); }
+        .badge.high, .badge.bad, .badge.stop { background:var(--high); color:var(--on-dark); }
         .badge.action, .badge.warn { background:var(--action); color:var(--on-dark); }
-        .badge.watch { background:var(--watch); color:var(--on-dark); } .badge.good, .badge.run { background:var(--primary); color:var(--on-dark); }
+        .badge.watch { background:var(--watch); color:var(--on-dark); } .badge.good, .badge.go { background:var(--primary); color:var(--on-dark); }
         .count { font-size:.8rem; color:var(--muted); font-weight:normal; }
         .linkish { background:none; border:0; padding:0; color:var(--link); font:inherit; font-weight:600; text-decoration:underline; cursor:pointer; }
         .toolbar { display:flex; flex-wrap:wrap; gap:.4rem .8rem; align-items:center; justify-content:space-between; margin-bottom:.4rem; }
@@ -74,6 +74,7 @@ extension Dashboard {
         ul.plain { margin:0; padding-left:1.1rem; } ul.plain li { margin:.2rem 0; overflow-wrap:anywhere; }
         .facts { display:grid; grid-template-columns:minmax(0,9.5rem) minmax(0,1fr); gap:.3rem .8rem; margin:0; font-size:.9rem; }
         .facts dt { color:var(--muted); } .facts dd { margin:0; overflow-wrap:anywhere; }
+        @media (max-width: 640px) { .facts { grid-template-columns:minmax(0,6.5rem) minmax(0,1fr); } .tick.alt { visibility:hidden; } }
         .bar { display:inline-block; width:8rem; height:.6rem; background:var(--soft); border:1px solid var(--none-edge); border-radius:3px; vertical-align:middle; overflow:hidden; margin-right:.4rem; }
         .bar > span { display:block; height:100%; background:var(--spend); }
         .stage { border-top:1px solid var(--line); padding:.5rem 0; }

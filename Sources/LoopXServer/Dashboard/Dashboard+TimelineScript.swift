@@ -12,7 +12,8 @@ extension Dashboard {
         const timeLabel = (t) => { const d = new Date(t); return dayLabel(d) + " " + pad2(d.getUTCHours()) + ":" + pad2(d.getUTCMinutes()) + " UTC"; };
 
         /// Tick instants and labels for a window: every 3 hours over a day, every day over a
-        /// week, every 3 days over a month; aligned to whole UTC hours and days.
+        /// week, every 3 days over a month; aligned to whole UTC hours and days. Every other
+        /// tick is `alt` (its label is hidden at phone width).
         function axisTicks(since, until) {
           const span = until - since;
           const step = span <= DAY + 1 ? 3 * HOUR : (span <= 8 * DAY ? DAY : 3 * DAY);
@@ -21,7 +22,7 @@ extension Dashboard {
           for (; t <= until; t += step) {
             const d = new Date(t);
             const midnight = d.getUTCHours() === 0;
-            ticks.push({ t, text: step < DAY && !midnight ? pad2(d.getUTCHours()) + ":00" : dayLabel(d), major: midnight });
+            ticks.push({ t, text: step < DAY && !midnight ? pad2(d.getUTCHours()) + ":00" : dayLabel(d), major: midnight, alt: ticks.length % 2 === 1 });
           }
           return ticks;
         }
@@ -101,7 +102,7 @@ extension Dashboard {
             lane.append(el("span", { class: "spend" + (voided ? " voided" : ""), style: "left:" + pct(t), title: text, role: "img", "aria-label": text }));
           }
           const labels = el("div", { class: "ticks", "aria-hidden": "true" },
-            ...ticks.map((tick) => el("span", { class: "tick" + (tick.major ? " major" : ""), style: "left:" + pct(tick.t), "data-t": String(tick.t), text: tick.text })));
+            ...ticks.map((tick) => el("span", { class: "tick" + (tick.major ? " major" : "") + (tick.alt ? " alt" : ""), style: "left:" + pct(tick.t), "data-t": String(tick.t), text: tick.text })));
           return el("div", { class: "lane" }, axis, lane, labels);
         }
 
