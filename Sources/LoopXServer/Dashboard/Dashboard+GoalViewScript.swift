@@ -75,7 +75,7 @@ extension Dashboard {
             const missBlocks = misses.map((miss) => ruleBlock("near-miss", miss, details,
               [el("div", {}, "false: ", el("code", { class: "conjunct", text: str(miss.why.conjunct) })), factList(miss.why.facts)]));
             const shown = missBlocks.slice(0, 2), rest = missBlocks.slice(2);
-            if (shown.length) box.append(el("div", { class: "muted", text: "near misses (" + missBlocks.length + "):" }), ...shown);
+            if (shown.length) box.append(el("div", { class: "muted misses-label", text: "near misses (" + missBlocks.length + "), nearest first:" }), ...shown);
             if (rest.length) box.append(el("details", {}, el("summary", { text: rest.length + " more near misses" }), ...rest));
             for (const error of stage.rule_errors || []) box.append(el("div", { class: "error", text: "rule error " + str(error.id) + ": " + str(error.error) }));
             wrap.append(box);
@@ -159,7 +159,7 @@ extension Dashboard {
             const goal = ((state.history || {}).goals || []).find((g) => g.id === state.goal);
             if (goal && state.history) {
               const detail = el("div", { class: "run-detail", "aria-live": "polite", text: "Hover or focus a run to see it here." });
-              parts.push(el("h3", { text: "Runs · last " + str(state.history.window) }),
+              parts.push(el("h3", { text: "Runs · last " + windowLabel(state.history.window) }),
                 el("div", { class: "lane-row", "data-goal": state.goal },
                   timelineLane(goal, Date.parse(state.history.since), Date.parse(state.history.now), detail)), detail);
             }

@@ -45,13 +45,12 @@ extension Dashboard {
         async function load() {
           try {
             const [status, history] = await Promise.all([getJSON("/status.json"), getJSON("/history.json?window=" + state.window)]);
-            if (status.status !== 200) throw new Error(status.data.error || ("HTTP " + status.status));
             if (history.status !== 200) throw new Error(history.data.error || ("HTTP " + history.status));
-            state.status = status.data;
             state.history = history.data;
+            if (status.status !== 200) { renderHistory(); throw new Error(status.data.error || ("HTTP " + status.status)); }
+            state.status = status.data;
             if (status.data.local_dashboard_api) state.api = status.data.local_dashboard_api;
             renderOverview();
-            if (state.goal) await loadGoal(); else renderGoalView();
             $("load-error").hidden = true;
             $("refreshed").textContent = "last refreshed " + new Date().toLocaleTimeString() + " · every " + refreshSeconds + " s";
             document.body.dataset.loaded = "true";
@@ -61,6 +60,9 @@ extension Dashboard {
             $("load-error").textContent = "Could not load the status: " + err.message;
             $("refreshed").textContent = "refresh failed at " + new Date().toLocaleTimeString();
           }
+          // The goal view loads even when the status does not (a broken rule layer fails the
+          // status; the goal view then shows which layer and why).
+          if (state.goal) await loadGoal(); else renderGoalView();
         }
 
         function renderOverview() {

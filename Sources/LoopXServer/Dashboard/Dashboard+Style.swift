@@ -80,7 +80,8 @@ extension Dashboard {
         .stage { border-top:1px solid var(--line); padding:.5rem 0; }
         .stage-head { display:flex; flex-wrap:wrap; gap:.3rem .6rem; align-items:baseline; }
         .stage-name { font-weight:600; } .rule-id { font-weight:600; }
-        .fired, .miss { margin:.35rem 0 0 .6rem; padding-left:.6rem; border-left:3px solid var(--primary); font-size:.88rem; }
+        .fired, .miss { margin:.35rem 0 0 .6rem; padding-left:.6rem; border-left:3px solid var(--primary); font-size:.88rem; overflow-wrap:anywhere; }
+        .misses-label { margin:.4rem 0 0 .6rem; font-size:.85rem; }
         .miss { border-left-color:var(--none-edge); }
         .prompt { font-style:italic; }
         .fact-values { margin:.2rem 0 0; padding-left:1rem; } .fact-values li { font-size:.85rem; }

@@ -7,6 +7,7 @@ extension Dashboard {
     static let timelineScript = #"""
         const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
         const HOUR = 3600 * 1000, DAY = 24 * HOUR;
+        const windowLabel = (name) => str(name).replace(/^(\d+)([hd])$/, "$1 $2");
         const pad2 = (n) => String(n).padStart(2, "0");
         const dayLabel = (d) => d.getUTCDate() + " " + MONTHS[d.getUTCMonth()];
         const timeLabel = (t) => { const d = new Date(t); return dayLabel(d) + " " + pad2(d.getUTCHours()) + ":" + pad2(d.getUTCMinutes()) + " UTC"; };
@@ -119,7 +120,7 @@ extension Dashboard {
           });
           $("timeline-goals").replaceChildren(...rows);
           if (!rows.length) $("timeline-goals").append(el("p", { class: "empty", text: "no goals" }));
-          $("timeline-title").textContent = "Run history · last " + label(history.window || state.window).replace("h", " h").replace("d", " d");
+          $("timeline-title").textContent = "Run history · last " + windowLabel(history.window || state.window);
         }
         """#
 }
