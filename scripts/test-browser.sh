@@ -121,7 +121,7 @@ curl -fsS "$base/goals/$goal/decision" >"$out/decision.json" || fail "GET /goals
 [ "$(runtime_digest)" = "$runtime_before" ] || fail "loading the page and the goal view changed the runtime directory"
 # Only now (the endpoint and the page recorded nothing) ask the CLI, which records its obligation.
 "$bin" --format json quota should-run --goal-id "$goal" --trace --now "$now" >"$out/should-run.json" || true
-python3 - "$out/goal-view.html" "$out/should-run.json" "$out/decision.json" "$injected" <<'PY' || fail "the goal view does not match quota should-run --trace (see $out)"
+python3 - "$out/goal-view.html" "$out/should-run.json" "$out/decision.json" "$injected" <<'PY' || fail "the goal view checks failed (see $out)"
 import html.parser, json, sys
 dom_path, cli_path, api_path, injected = sys.argv[1:5]
 cli = json.load(open(cli_path)); api = json.load(open(api_path))
