@@ -13,19 +13,26 @@ public struct StatusAPI: Sendable {
 
     let provider: StatusProvider
     let desk: RewardDesk
+    let decision: GoalDecision
+    let history: RunWindow
     public let writeEnabled: Bool
 
     /// - Parameters:
     ///   - provider: collects the status payload (called once per `GET /status.json`).
     ///   - context: makes the context a reward request runs in.
     ///   - writeEnabled: whether `POST /reward/append` may write (`--enable-reward-write-api`).
+    ///   - readContext: makes the context the goal decision and history routes read in (the
+    ///     registry the status payload reports on); `context` when nil.
     public init(
         provider: @escaping StatusProvider,
         context: @escaping @Sendable () throws(CommandFailure) -> LoopXContext,
-        writeEnabled: Bool
+        writeEnabled: Bool,
+        readContext: (@Sendable () throws(CommandFailure) -> LoopXContext)? = nil
     ) {
         self.provider = provider
         self.desk = RewardDesk(context: context, writeEnabled: writeEnabled)
+        self.decision = GoalDecision(context: readContext ?? context)
+        self.history = RunWindow(context: readContext ?? context)
         self.writeEnabled = writeEnabled
     }
 
@@ -59,6 +66,10 @@ public struct StatusAPI: Sendable {
             return .json(200, routeIndex)
         case ("GET", StatusAPI.statusPath):
             return status()
+        case ("GET", RunWindow.path):
+            return history.answer(query: request.query)
+        case ("GET", let path) where GoalDecision.goalID(inPath: path) != nil:
+            return decision.answer(goalID: GoalDecision.goalID(inPath: path) ?? "")
         case ("POST", StatusAPI.dryRunPath):
             return desk.dryRun(request)
         case ("POST", StatusAPI.appendPath):
@@ -97,6 +108,7 @@ public struct StatusAPI: Sendable {
         [
             "ok": true, "dashboard_url": "/", "status_url": .string(StatusAPI.statusPath),
             "health_url": .string(StatusAPI.healthPath), "api_url": .string(StatusAPI.indexPath),
+            "goal_decision_url_template": "/goals/{id}/decision", "history_url": .string(RunWindow.path),
             "reward_dry_run_url": .string(StatusAPI.dryRunPath),
             "reward_append_url": writeEnabled ? .string(StatusAPI.appendPath) : .null,
             "reward_write_enabled": .bool(writeEnabled), "max_body_bytes": .int(Int64(RewardBody.maxBytes)),
@@ -105,6 +117,8 @@ public struct StatusAPI: Sendable {
                 ["method": "GET", "path": .string(StatusAPI.statusPath), "what": "the status contract, collected per request"],
                 ["method": "GET", "path": .string(StatusAPI.healthPath), "what": "liveness"],
                 ["method": "GET", "path": .string(StatusAPI.indexPath), "what": "this route index"],
+                ["method": "GET", "path": "/goals/{id}/decision", "what": "a goal's should-run answer with its rule trace and layers; records nothing"],
+                ["method": "GET", "path": .string(RunWindow.path), "what": "each goal's runs and spends in ?window=24h|7d|30d (&goal=ID)"],
                 ["method": "POST", "path": .string(StatusAPI.dryRunPath), "what": "preview a reward; returns preview_id"],
                 ["method": "POST", "path": .string(StatusAPI.appendPath), "what": "append a previewed reward (write API only)"],
             ],

@@ -43,7 +43,7 @@ import Testing
         #expect(index.json?["reward_append_url"] == "/reward/append")
         #expect(index.json?["reward_write_enabled"] == true)
         let paths = index.json?["routes"]?.arrayValue?.compactMap { $0["path"]?.stringValue } ?? []
-        #expect(paths == ["/", "/status.json", "/healthz", "/api", "/reward/dry-run", "/reward/append"])
+        #expect(paths == ["/", "/status.json", "/healthz", "/api", "/goals/{id}/decision", "/history.json", "/reward/dry-run", "/reward/append"])
         let page = try await client.get("/")
         #expect(page.status == 200)
         #expect(page.headers["content-type"] == "text/html; charset=utf-8")

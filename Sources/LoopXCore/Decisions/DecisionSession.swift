@@ -19,10 +19,7 @@ public struct DecisionSession: Sendable {
     ) throws(DecisionSessionFailure) -> DecisionSession {
         let store: GoalStore
         do { store = try GoalStore.open(context, allowMissing: allowMissingRegistry) } catch { throw .command(error) }
-        var discovery = RuleLayerDiscovery(context: context, builtinOverride: builtinRules)
-        if let goalID, let repo = store.registry.goal(id: goalID.rawValue)?.repo {
-            discovery.projectOverride = context.environment.absolute(repo)
-        }
+        let discovery = ruleLayerDiscovery(store: store, goalID: goalID, builtinRules: builtinRules)
         let ruleSet: RuleSet
         do { ruleSet = try discovery.load() } catch {
             switch error {
@@ -31,6 +28,16 @@ public struct DecisionSession: Sendable {
             }
         }
         return DecisionSession(store: store, ruleSet: ruleSet)
+    }
+
+    /// Where the rule layers of a decision come from: the project layer of the goal's
+    /// repository when a goal is named and registered, else the one beside the registry.
+    public static func ruleLayerDiscovery(store: GoalStore, goalID: GoalID?, builtinRules: String? = nil) -> RuleLayerDiscovery {
+        var discovery = RuleLayerDiscovery(context: store.context, builtinOverride: builtinRules)
+        if let goalID, let repo = store.registry.goal(id: goalID.rawValue)?.repo {
+            discovery.projectOverride = store.context.environment.absolute(repo)
+        }
+        return discovery
     }
 
     /// A session over an opened registry and a loaded rule set, with the health facts of that

@@ -8,6 +8,7 @@ struct ServeStatusCommand: AsyncParsableCommand {
         abstract: "Serve the status contract and a dashboard over loopback HTTP.",
         discussion: """
             Routes: GET / (dashboard), GET /status.json, GET /healthz, GET /api (route index),
+            GET /goals/{id}/decision (read-only should-run with trace), GET /history.json?window=7d,
             POST /reward/dry-run, POST /reward/append (only with --enable-reward-write-api).
             Binds loopback addresses only; stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
             Example: loopx serve-status --port 8765 --enable-reward-write-api
@@ -39,7 +40,9 @@ struct ServeStatusCommand: AsyncParsableCommand {
             try LoopXContext(environment: environment, settings: settings)
         }
         let source = StatusSource(globalRegistry: globalRegistry, limit: limit, makeContext: makeContext)
-        let api = StatusAPI(provider: { try source.collect() }, context: makeContext, writeEnabled: enableRewardWriteApi)
+        let api = StatusAPI(
+            provider: { try source.collect() }, context: makeContext, writeEnabled: enableRewardWriteApi,
+            readContext: { () throws(CommandFailure) in try source.context() })
         let server = try StatusServer(host: host, port: port, api: api)
         let displayHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
         let writeEnabled = enableRewardWriteApi

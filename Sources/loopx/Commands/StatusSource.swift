@@ -10,8 +10,14 @@ struct StatusSource: Sendable {
 
     /// The payload of one `GET /status.json`: the `status` command's contract.
     func collect() throws -> JSONValue {
+        try StatusCollector(context: context(), options: StatusOptions(limit: limit)).collect().json
+    }
+
+    /// A fresh context reading the registry the payload reports on (the global one with
+    /// `--global-registry`); the goal decision and history routes read in it too.
+    func context() throws(CommandFailure) -> LoopXContext {
         var context = try makeContext()
         if globalRegistry { context.settings.registry = context.globalRegistryPath() }
-        return try StatusCollector(context: context, options: StatusOptions(limit: limit)).collect().json
+        return context
     }
 }
