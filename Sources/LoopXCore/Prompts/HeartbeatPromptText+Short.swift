@@ -35,8 +35,8 @@ extension HeartbeatPromptText {
         let explicit = prompt.state.source == "explicit"
         let state = explicit ? t(" (state: `\(prompt.state.resolved)`)", "（状态：`\(prompt.state.resolved)`）") : ""
         var lines = [
-            t("Heartbeat for loopx goal `\(goal)`\(state). Use the loopx-project skill; if loopx misbehaves, fix it with `\(c.cliBin) doctor` first.",
-              "loopx 目标 `\(goal)` 的心跳\(state)。使用 loopx-project 技能；loopx 本身异常时先运行 `\(c.cliBin) doctor` 修复。"),
+            t("Heartbeat for loopx goal `\(goal)`\(state); use the loopx-project skill.",
+              "loopx 目标 `\(goal)` 的心跳\(state)；使用 loopx-project 技能。"),
             fence(c.preflight, c.quotaGuard),
             t("Preflight fails: end quietly, no spend. Re-read registry, state, history and repo each tick.",
               "预检失败：安静结束，不花费。每次都重新读 registry、状态、历史和仓库。"),

@@ -17,7 +17,7 @@ extension AnswerSchema {
                 "goal_id": {"type": "string"},
                 "kind": {"type": "string"},
                 "allowed": {"type": "boolean"},
-                "gate": {"enum": ["routine", "operator_approval", "parent_approval", "blocked"]},
+                "gate": {"enum": ["allow", "operator_approval", "parent_approval", "blocked"]},
                 "action": {
                   "type": "object",
                   "required": ["kind", "paths", "ref", "validated", "scan_clean", "command"],
