@@ -20,6 +20,8 @@ struct LoopX: ParsableCommand {
             HeartbeatPromptCommand.self,
             DemoCommand.self,
             BootstrapCommand.self,
+            ConfigureGoalCommand.self,
+            RegisterAgentCommand.self,
             RegistryCommand.self,
             HistoryCommand.self,
             SyncGlobalCommand.self,
@@ -35,6 +37,7 @@ struct LoopX: ParsableCommand {
             ReviewPacketCommand.self,
             RewardCommand.self,
             ServeStatusCommand.self,
+            SchemaCommand.self,
         ]
     )
 

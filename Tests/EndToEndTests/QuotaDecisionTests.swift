@@ -128,7 +128,7 @@ import Testing
         defer { runner.cleanUp() }
         let result = try runner.run(["rules", "test", "--run", "scenarios"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasSuffix("12 passed, 0 failed\n"))  // none skipped
+        #expect(result.stdout.hasSuffix("19 passed, 0 failed\n"))  // none skipped
         // A project fixture that expects the wrong decision fails with the near miss.
         let repo = URL(fileURLWithPath: LoopXRunner.binary).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Rules/tests/projects/throttled-quota").path

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StatusTests {
     static let schemaPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("docs/status.schema.json").path
+        .deletingLastPathComponent().appendingPathComponent("docs/schemas/status.schema.json").path
 
     func fixture(_ runner: LoopXRunner) throws -> GoalFixture {
         let fixture = try GoalFixture(runner: runner, goals: [

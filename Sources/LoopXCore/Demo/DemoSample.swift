@@ -66,7 +66,8 @@ enum DemoSample {
             extra: ["delivery_batch_scale": "single_surface", "delivery_outcome": "surface_only"]),
         Run(daysAgo: 2, classification: "state_refreshed", action: "write the retry runbook",
             extra: ["delivery_batch_scale": "single_surface", "delivery_outcome": "surface_only"]),
-        Run(daysAgo: 1, classification: "state_refreshed", action: "probe the retry queue",
+        // The newest run recommends the state's Next Action, which the lesson contradicts.
+        Run(daysAgo: 1, classification: "state_refreshed", action: "Add more status page fields for checkout retries",
             extra: ["delivery_batch_scale": "test_only", "delivery_outcome": "outcome_gap"]),
     ]
 

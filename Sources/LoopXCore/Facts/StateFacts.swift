@@ -17,10 +17,12 @@ enum StateFacts {
             sections[section.title] = .string(body.trimmingWhitespace)
         }
         let todos = document.todos
+        let items = NextAction.items(in: document)
         var object: JSONObject = [
             "exists": true, "path": .string(path), "frontmatter": .object(frontMatter),
             "sections": .object(sections),
-            "next_action": .string(NextAction.items(in: document).first(where: PublicSafeText.isSafe) ?? ""),
+            "next_action": .string(items.first(where: PublicSafeText.isSafe) ?? ""),
+            "next_action_items": .array(items.prefix(3).map(JSONValue.string)),
             "user_todos": .array(todos.filter { $0.role == .user }.map(todo)),
             "agent_todos": .array(todos.filter { $0.role == .agent }.map(todo)),
         ]
@@ -34,6 +36,7 @@ enum StateFacts {
             "priority": .string(item.priority.map { "P\($0)" } ?? ""), "task_class": .string(item.taskClass),
             "action_kind": .string(item.metadata["action_kind"] ?? ""),
             "claimed_by": .string(item.claimedBy ?? ""), "source_section": .string(item.section),
+            "blocks_agent": .bool(item.metadata["blocks_agent"] != "false"),
         ]
         if let expiry = item.claimExpiresAt { object["claim_expires_at"] = .string(expiry.rfc3339) }
         return .object(object)

@@ -27,7 +27,7 @@ public struct AgentCommands: Sendable {
         let install = installScript.map { "\(ShellQuote.quote($0)) >&2 || " } ?? ""
         return """
             export PATH="$HOME/.local/bin:$PATH"
-            command -v \(cliBin) >/dev/null 2>&1 || \(install){ echo "\(cliBin) missing: run scripts/install-local.sh in the loopx checkout" >&2; exit 1; }
+            command -v \(cliBin) >/dev/null 2>&1 || \(install){ echo "\(cliBin) missing" >&2; exit 1; }
             \(cliBin) doctor >/dev/null
             """
     }

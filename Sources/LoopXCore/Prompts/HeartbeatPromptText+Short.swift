@@ -35,16 +35,16 @@ extension HeartbeatPromptText {
         let explicit = prompt.state.source == "explicit"
         let state = explicit ? t(" (state: `\(prompt.state.resolved)`)", "（状态：`\(prompt.state.resolved)`）") : ""
         var lines = [
-            t("Heartbeat for loopx goal `\(goal)`\(state). Use the loopx-project skill; if loopx itself misbehaves, run `\(c.cliBin) doctor` and repair that first.",
-              "loopx 目标 `\(goal)` 的心跳\(state)。使用 loopx-project 技能；loopx 本身异常时先运行 `\(c.cliBin) doctor` 修复。"),
+            t("Heartbeat for loopx goal `\(goal)`\(state); use the loopx-project skill.",
+              "loopx 目标 `\(goal)` 的心跳\(state)；使用 loopx-project 技能。"),
             fence(c.preflight, c.quotaGuard),
-            t("Preflight fails: end quietly, no spend. Re-read registry, state, history and repo every tick; trust no earlier context.",
-              "预检失败：安静结束，不花费。每次都重新读 registry、状态、历史和仓库，不依赖之前的上下文。"),
+            t("Preflight fails: end quietly, no spend. Re-read registry, state, history and repo each tick.",
+              "预检失败：安静结束，不花费。每次都重新读 registry、状态、历史和仓库。"),
             t("should_run=false: do only what heartbeat_recommendation and `guidance` say, no spend.",
               "should_run=false：只做 heartbeat_recommendation 和 `guidance` 要求的事，不花费。"),
-            t("should_run=true: obey effective_action, heartbeat_recommendation, `guidance`, goal_boundary and handoff_delivery_contract; must_attempt_work=true means one bounded segment even with DONT_NOTIFY. Before a commit, push, PR, publish, production or destructive-git step: `\(c.gateCheck)` (exit 1: stop).",
-              "should_run=true：服从 effective_action、heartbeat_recommendation、`guidance`、goal_boundary 和 handoff_delivery_contract；must_attempt_work=true 时即使 DONT_NOTIFY 也做一个有界片段。提交、推送、PR、发布、生产或破坏性 git 操作前：`\(c.gateCheck)`（退出码 1：停止）。"),
-            t("After validated delivery only: spend once, then refresh with explicit fields.", "仅在交付验证后：花费一次，再用明确字段刷新。"),
+            t("should_run=true: obey effective_action, heartbeat_recommendation, `guidance`, goal_boundary and handoff_delivery_contract; must_attempt_work=true means one bounded segment even with DONT_NOTIFY. Before commit/push/PR/publish/production/destructive git: `\(c.gateCheck)` (exit 1: stop).",
+              "should_run=true：服从 effective_action、heartbeat_recommendation、`guidance`、goal_boundary 和 handoff_delivery_contract；must_attempt_work=true 时即使 DONT_NOTIFY 也做一个有界片段。提交/推送/PR/发布/生产/破坏性 git 前：`\(c.gateCheck)`（退出码 1：停止）。"),
+            t("Only after validated delivery: spend once, refresh with explicit fields.", "仅在交付验证后：花费一次，再用明确字段刷新。"),
             fence(c.quotaSpend, c.refreshState),
             t("Stop for private material, credentials, destructive git or unapproved production.",
               "遇到私有材料、凭据、破坏性 git 或未批准的生产操作时停止。"),

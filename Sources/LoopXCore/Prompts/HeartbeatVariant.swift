@@ -12,7 +12,7 @@ public enum HeartbeatVariant: String, Sendable, CaseIterable {
         case .full: return 14_000
         case .compact: return 7_000
         case .brief: return 4_000
-        case .thin: return 1_900
+        case .thin: return 1_500
         }
     }
 

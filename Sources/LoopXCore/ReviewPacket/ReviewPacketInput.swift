@@ -12,6 +12,8 @@ public struct ReviewPacketInput: Sendable {
     public var agentTodos: [TodoItem]
     public var reviewURL: String?
     public var language: PromptLanguage
+    /// should-run's `handoff_delivery_contract` (null when recent delivery needs none).
+    public var deliveryContract: JSONValue = .null
     /// Forces the packet kind (`--action-kind`); inferred from the attention item when nil.
     public var actionKind: ReviewKind?
 
@@ -45,10 +47,13 @@ public struct ReviewPacketInput: Sendable {
             throw .command(CommandFailure("\(error)"))
         }
         let runs = workspace.history.newest(limit: max(1, limit))
+        let decided = session.evaluate("should_run", goalID: workspace.goalID).result
         var input = ReviewPacketInput(
             goalID: workspace.goalID.rawValue, goal: workspace.goal,
-            attention: attention ?? rulesAttention(session, workspace.goalID, runs: runs), runs: runs)
+            attention: attention ?? rulesAttention(decided, runs: runs), runs: runs)
         input.language = language
+        let contract = decided.stage("delivery_contract")?.output.plainJSON ?? .null
+        input.deliveryContract = contract["present"] == .bool(true) ? contract : .null
         if let path = workspace.stateFilePath(), FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
             let open = ActiveStateDocument(text: text).todos.filter { $0.status == .open }
             input.userTodos = open.filter { $0.role == .user }
@@ -57,9 +62,9 @@ public struct ReviewPacketInput: Sendable {
         return input
     }
 
-    /// The goal's attention item and quota state as the rules decide them (what `status` shows).
-    static func rulesAttention(_ session: DecisionSession, _ id: GoalID, runs: [RunRecord]) -> ReviewAttention {
-        let result = session.evaluate("status", goalID: id).result
+    /// The goal's attention item and quota state as the rules decided them (what `status` and
+    /// should-run show).
+    static func rulesAttention(_ result: DecisionResult, runs: [RunRecord]) -> ReviewAttention {
         let item = result.stage("attention")?.output.plainJSON ?? .null
         let quota = result.stage("outcome_floor")?.output.plainJSON ?? result.stage("quota")?.output.plainJSON
         let latest = runs.first { !statusNeutral.contains($0.classification ?? "") }

@@ -25,6 +25,8 @@ public struct ReviewPacketReport: Report {
         var out = common
         if handoffOnly {
             out["handoff_text"] = .string(packet.handoff.text)
+            out["handoff_delivery_contract"] = packet.input.deliveryContract
+            for key in ["line_count", "char_count", "within_budget"] { out[key] = packet.handoff.budget[key] ?? .null }
             return .object(out)
         }
         let input = packet.input

@@ -29,7 +29,7 @@ public enum RuleProfileBase {
     public static func layers(schema: FactsSchema, goal: GoalEntry?, registryPath: String) -> [ProfileLayer] {
         var layers = [ProfileLayer(layer: "defaults", source: "Rules/facts.yaml", value: schema.defaults["profile"] ?? [:])]
         if let profile = goal?["execution_profile"], profile.objectValue != nil {
-            layers.append(ProfileLayer(layer: "registry", source: registryPath, value: profile.removingNulls))
+            layers.append(ProfileLayer(layer: "registry", source: registryPath, value: ExecutionProfile.layerValue(profile)))
         }
         return layers
     }

@@ -14,7 +14,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
     @Option(help: "The goal the heartbeat advances.") var goalId: String
     @Flag(help: "The condensed lifecycle.") var compact = false
     @Flag(help: "The paragraph-form dispatcher.") var brief = false
-    @Flag(help: "The smallest dispatcher (under 1,900 characters).") var thin = false
+    @Flag(help: "The smallest dispatcher (under 1,500 characters).") var thin = false
     @Option(help: "The CLI the body calls (e.g. loopx-canary).") var cliBin = "loopx"
     @Option(help: "Active state file (default: the registry goal's state_file).") var activeState: String?
     @Option(help: "The agent running the heartbeat.") var agentId: String?

@@ -1,10 +1,16 @@
 import LoopXRules
 
 /// Checks a JSON value against the subset of JSON Schema that docs/status.schema.json uses:
-/// `type` (one or several), `required`, `properties`, `items`, `enum`, `const`.
-/// Returns every violation with its JSON path.
+/// `type` (one or several), `required`, `properties`, `items`, `enum`, `const` and local
+/// `$ref`s (`#/$defs/NAME`, resolved against `root`). Returns every violation with its JSON path.
 enum MiniSchema {
-    static func violations(of value: JSONValue, against schema: JSONValue, at path: String = "$") -> [String] {
+    static func violations(of value: JSONValue, against schema: JSONValue, at path: String = "$", root: JSONValue? = nil) -> [String] {
+        let root = root ?? schema
+        if let reference = schema["$ref"]?.stringValue {
+            let name = reference.hasPrefix("#/$defs/") ? String(reference.dropFirst(8)) : reference
+            guard let target = root["$defs"]?[name] else { return ["\(path): unresolved $ref \(reference)"] }
+            return violations(of: value, against: target, at: path, root: root)
+        }
         var problems: [String] = []
         if let types = schema["type"] {
             let allowed = types.arrayValue?.compactMap(\.stringValue) ?? [types.stringValue].compactMap { $0 }
@@ -24,13 +30,13 @@ enum MiniSchema {
             }
             for entry in schema["properties"]?.objectValue ?? JSONObject() {
                 if let child = object[entry.key] {
-                    problems += violations(of: child, against: entry.value, at: "\(path).\(entry.key)")
+                    problems += violations(of: child, against: entry.value, at: "\(path).\(entry.key)", root: root)
                 }
             }
         }
         if case .array(let items) = value, let itemSchema = schema["items"] {
             for (index, item) in items.enumerated() {
-                problems += violations(of: item, against: itemSchema, at: "\(path)[\(index)]")
+                problems += violations(of: item, against: itemSchema, at: "\(path)[\(index)]", root: root)
             }
         }
         return problems
