@@ -26,11 +26,13 @@ extension RunHistory {
         defer { flock(fd, LOCK_UN) }
         var bytes = RunHistory.line(for: row)
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_size > 0 {
+        guard fstat(fd, &info) == 0 else { throw FileSystem.failure("stat", path) }
+        if info.st_size > 0 {
             var last: UInt8 = 0
             if pread(fd, &last, 1, off_t(info.st_size - 1)) == 1, last != 0x0A { bytes.insert(0x0A, at: 0) }
         }
         try FileSystem.writeAll(fd, bytes, path: path)
+        updateCount(sizeBefore: Int64(info.st_size), sizeAfter: Int64(info.st_size) + Int64(bytes.count), row: row)
     }
 
     /// Artifact stem of a run: `generated_at` with every character outside `[0-9A-Za-z-]`

@@ -6,8 +6,9 @@ public struct HistoryQuery: Sendable {
     public var goalFilter: String?
     public var limit: Int
     public var chart = false
-    /// Also read every index in full for `raw_index_records`, `invalid_index_records` and
-    /// `unique_runs` (cost grows with the index; off by default).
+    /// Read every index in full for `raw_index_records`, `unique_runs`, `invalid_index_records`
+    /// and `torn_last_line` (cost grows with the index; off by default). Without it the first
+    /// two come from the appender's side count (`RunIndexCount`).
     public var countRecords = false
 
     public init(store: GoalStore, goalFilter: String?, limit: Int) {
@@ -45,6 +46,13 @@ public struct HistoryQuery: Sendable {
                 goal["invalid_index_records"] = .int(Int64(scan.invalidCount))
                 goal["torn_last_line"] = .bool(scan.tornLastLine)
                 goal["unique_runs"] = .int(Int64(scan.runs.count))
+                goal["record_count_source"] = "full_scan"
+            } else {
+                // The appender's side count: no full read unless it is stale (see RunIndexCount).
+                let counted = history.recordCount()
+                goal["raw_index_records"] = .int(counted?.count.rows ?? 0)
+                goal["unique_runs"] = .int(counted?.count.runs ?? 0)
+                goal["record_count_source"] = .string(counted == nil ? "no_index" : counted?.fromSideFile == true ? "side_count" : "full_scan")
             }
             if let entry {
                 for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
