@@ -71,9 +71,12 @@ import Testing
             let sent = "GET \(target) HTTP/1.1\n\(host)"
             expectRefused(try await client.raw(sent), status, sent)
         }
-        let connect = "CONNECT evil.com:443 HTTP/1.1\nHost: evil.com:443\n\n"
-        let tunnel = try await client.stall(sending: [connect], pause: .zero, waitAtMost: 20)
-        #expect(tunnel.closed && !tunnel.text.contains("200 OK"))
+        // Asterisk-form and authority-form (a tunnel; NIO sends no body after CONNECT) are not
+        // targets of this server.
+        let asterisk = "OPTIONS * HTTP/1.1\n\(host)"
+        expectRefused(try await client.raw(asterisk), 400, asterisk)
+        let tunnel = try await client.raw("CONNECT evil.com:443 HTTP/1.1\n\(host)")
+        #expect(tunnel.status == 400 && tunnel.headers["connection"] == "close" && tunnel.body.isEmpty)
     }
 
     @Test func loopbackNamesWithThisPortAreServed() async throws {
