@@ -46,7 +46,7 @@ final class RequestHeadGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Writes the refusal (status, JSON error, `Connection: close`) and closes once it is sent.
     private func sendRefusal(context: ChannelHandlerContext) {
-        guard let (response, isHead) = refusal.map({ ($0.response, $0.isHead) }) else { return }
+        guard let (response, isHead) = refusal else { return }
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: response.contentType ?? "application/json; charset=utf-8")
         headers.add(name: "Content-Length", value: String(response.body.count))
