@@ -3,7 +3,7 @@ import LoopXCore
 /// Which hosts and origins count as "this machine": the server binds only to these, and the
 /// write API only answers pages served from them.
 public enum LoopbackHost {
-    /// Host names accepted for binding (and in `Host` headers).
+    /// Host names accepted for binding (and, bracketed, in `Host` headers).
     static let names: Set<String> = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
     /// Whether a bind host is loopback: `localhost`, `::1`/`[::1]` or anything in 127.0.0.0/8.
@@ -18,21 +18,16 @@ public enum LoopbackHost {
         }
     }
 
-    /// The host part of a `Host` header value (`127.0.0.1:8765`, `[::1]:8765`, `localhost`).
-    public static func hostPart(ofHostHeader value: String) -> String {
-        let trimmed = value.trimmingWhitespace
-        if trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") {
-            return String(trimmed[...close])
-        }
-        if let colon = trimmed.lastIndex(of: ":"), trimmed.firstIndex(of: ":") == colon {
-            return String(trimmed[..<colon])
-        }
-        return trimmed
+    /// Whether an authority (`host[:port]`, strictly parsed) names a loopback host: a bracketed
+    /// IPv6 literal must be `[::1]`, and a bare `::1` is no authority at all.
+    static func isLoopback(_ authority: HostAuthority) -> Bool {
+        authority.host != "::1" && isLoopback(authority.host)
     }
 
-    /// Whether an `Origin` header names a page served from this machine over http(s).
+    /// Whether an `Origin` header names a page served from this machine over http(s): the
+    /// scheme, then a strictly parsed loopback `host[:port]`, nothing more.
     public static func isLoopbackOrigin(_ origin: String) -> Bool {
-        let value = origin.trimmingWhitespace.lowercased()
+        let value = origin.lowercased()
         let rest: Substring
         if value.hasPrefix("http://") {
             rest = value.dropFirst("http://".count)
@@ -41,7 +36,7 @@ public enum LoopbackHost {
         } else {
             return false  // `null`, file:// and other schemes are foreign
         }
-        guard !rest.contains("/"), !rest.contains("@") else { return false }
-        return isLoopback(hostPart(ofHostHeader: String(rest)))
+        guard let authority = HostAuthority(String(rest)) else { return false }
+        return isLoopback(authority)
     }
 }

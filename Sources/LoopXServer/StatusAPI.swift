@@ -37,12 +37,9 @@ public struct StatusAPI: Sendable {
     }
 
     /// Answers one request. Every response carries `Cache-Control: no-store` (added by the
-    /// server) and CORS headers only for loopback origins.
+    /// server) and CORS headers only for loopback origins. The `Host` rules (DNS rebinding)
+    /// are the server's (`LoopbackHost.refusal`), applied before a request reaches this.
     public func respond(to request: APIRequest) async -> APIResponse {
-        if let host = request.header("host"), !LoopbackHost.isLoopback(LoopbackHost.hostPart(ofHostHeader: host)) {
-            // A page on another site that resolved its own name to 127.0.0.1 (DNS rebinding).
-            return .failure(403, "requests must address this server by a loopback host name, not '\(host)'")
-        }
         var response = await route(request)
         if let origin = request.header("origin"), LoopbackHost.isLoopbackOrigin(origin) {
             response.headers += [

@@ -7,9 +7,11 @@ public struct StatusServer: Sendable {
     public var host: String
     public var port: Int
     public var api: StatusAPI
+    /// How long clients may take (idle and request-read timeouts).
+    public var limits: ServerLimits
 
     /// Refuses a non-loopback host before anything is bound.
-    public init(host: String, port: Int, api: StatusAPI) throws(CommandFailure) {
+    public init(host: String, port: Int, api: StatusAPI, limits: ServerLimits = .standard) throws(CommandFailure) {
         guard LoopbackHost.isLoopback(host) else {
             throw CommandFailure(
                 "serve-status binds loopback addresses only; refusing --host \(host)",
@@ -21,10 +23,13 @@ public struct StatusServer: Sendable {
         self.host = host == "[::1]" ? "::1" : host
         self.port = port
         self.api = api
+        self.limits = limits
     }
 
     /// Serves until cancelled or, with `signals`, until SIGINT/SIGTERM; then finishes the
     /// requests in flight and returns. `onReady` receives the bound port (useful with port 0).
+    /// Requests that do not name this server by a loopback `Host` are refused before routing
+    /// (`RequestHeadGuard`); slow and idle connections are closed (`ServerLimits`).
     public func run(handleSignals: Bool = true, onReady: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         let api = self.api
         let responder = CallbackResponder<BasicRequestContext> { request, _ in
@@ -34,6 +39,7 @@ public struct StatusServer: Sendable {
         logger.logLevel = .warning
         let app = Application(
             responder: responder,
+            server: LoopbackHTTPChannel.builder(limits: limits),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "loopx"),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? 0) },
             logger: logger)

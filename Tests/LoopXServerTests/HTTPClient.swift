@@ -41,19 +41,8 @@ struct HTTPClient: Sendable {
     }
 
     static func exchange(port: Int, _ method: String, _ path: String, headers: [String: String], body: [UInt8]?) throws -> Reply {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        let fd = try connect(port: port, receiveTimeout: 20)
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 20, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw Failure(description: "connect to 127.0.0.1:\(port) failed") }
         var head = "\(method) \(path) HTTP/1.1\r\nConnection: close\r\n"
         var fields = headers
         if fields.keys.first(where: { $0.lowercased() == "host" }) == nil { fields["Host"] = "127.0.0.1:\(port)" }
@@ -62,21 +51,53 @@ struct HTTPClient: Sendable {
             fields["Content-Length"] = String(body.count)
         }
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
-        let bytes = Array((head + "\r\n").utf8) + (body ?? [])
+        // The server may answer (and close) before reading an oversized body.
+        sendAll(fd, Array((head + "\r\n").utf8) + (body ?? []))
+        return try parse(receiveUntilClosed(fd).bytes)
+    }
+
+    /// A TCP connection to 127.0.0.1:`port` whose reads give up after `receiveTimeout` seconds.
+    static func connect(port: Int, receiveTimeout: Int) throws -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw Failure(description: "socket failed") }
+        var timeout = timeval(tv_sec: receiveTimeout, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(fd)
+            throw Failure(description: "connect to 127.0.0.1:\(port) failed")
+        }
+        return fd
+    }
+
+    /// Sends what it can of `bytes`; false when the connection refused more.
+    @discardableResult
+    static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { break }  // the server may answer (and close) before reading an oversized body
+            if n <= 0 { return false }
             offset += n
         }
+        return true
+    }
+
+    /// Reads until the server closes the connection (`closed`) or a read times out (not closed).
+    static func receiveUntilClosed(_ fd: Int32) -> (bytes: [UInt8], closed: Bool) {
         var received: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let n = buffer.withUnsafeMutableBytes { Glibc.recv(fd, $0.baseAddress, $0.count, 0) }
-            if n <= 0 { break }
+            if n == 0 { return (received, true) }
+            if n < 0 { return (received, errno != EAGAIN && errno != EWOULDBLOCK) }
             received += buffer[0..<n]
         }
-        return try parse(received)
     }
 
     /// Splits a response into status, headers and body (de-chunking when needed).

@@ -86,9 +86,9 @@ final class ServerFixture: @unchecked Sendable {
     }
 
     /// Starts the server on port 0 and waits until it is listening.
-    func start(writeEnabled: Bool, provider: StatusProvider? = nil) async throws -> HTTPClient {
+    func start(writeEnabled: Bool, provider: StatusProvider? = nil, limits: ServerLimits = .standard) async throws -> HTTPClient {
         let api = StatusAPI(provider: provider ?? { [self] in try self.statusPayload() }, context: makeContext, writeEnabled: writeEnabled)
-        let server = try StatusServer(host: "127.0.0.1", port: 0, api: api)
+        let server = try StatusServer(host: "127.0.0.1", port: 0, api: api, limits: limits)
         let ready = AsyncStream<Int>.makeStream()
         task = Task { try await server.run(handleSignals: false) { port in ready.continuation.yield(port) } }
         for await bound in ready.stream {

@@ -73,9 +73,10 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.stop() }
         let client = try await fixture.start(writeEnabled: false)
-        let rebound = try await client.get("/status.json", headers: ["Host": "evil.example:8765"])
-        #expect(rebound.status == 403)
-        let local = try await client.get("/healthz", headers: ["Host": "localhost:8765"])
+        let rebound = try await client.get("/status.json", headers: ["Host": "evil.example:\(client.port)"])
+        #expect(rebound.status == 421)
+        #expect(rebound.json?["run_history"] == nil)
+        let local = try await client.get("/healthz", headers: ["Host": "localhost:\(client.port)"])
         #expect(local.status == 200)
     }
 
@@ -100,5 +101,9 @@ import Testing
         #expect(!LoopbackHost.isLoopbackOrigin("http://127.0.0.1.evil.example"))
         #expect(!LoopbackHost.isLoopbackOrigin("http://localhost@evil.example"))
         #expect(!LoopbackHost.isLoopbackOrigin("file://"))
+        #expect(!LoopbackHost.isLoopbackOrigin("http://[::1]evil.example"))
+        #expect(!LoopbackHost.isLoopbackOrigin("http://127.0.0.1:8765@evil.example"))
+        #expect(!LoopbackHost.isLoopbackOrigin("http://127.0.0.1:8765/path"))
+        #expect(!LoopbackHost.isLoopbackOrigin("http://::1"))
     }
 }
