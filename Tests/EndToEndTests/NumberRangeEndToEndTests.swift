@@ -20,7 +20,7 @@ import Testing
         try patchGoal(fixture, "app", ["quota": ["window_hours": .int(Self.hugeWindow)]])
         try fixture.addRun("app", at: "2026-01-01T07:00:00Z", classification: "quota_slot_spent", extra: ["slots": 1])
         let message = "goals[0].quota.window_hours 2562047788015216 is outside the allowed range 1...87600 (hours)"
-        for arguments in [["quota", "should-run", "--goal-id", "app"], ["quota", "status", "--goal-id", "app"],
+        for arguments in [["quota", "should-run", "--goal-id", "app"], ["quota", "status"],
                           ["quota", "plan"], ["status"], ["gate", "check", "--goal-id", "app", "--kind", "push"],
                           ["registry"], ["history"]] {
             let (result, json) = try fixture.json(arguments)
@@ -98,7 +98,7 @@ import Testing
         let (history, json) = try fixture.json(["history"])
         #expect(notTrapped(history) && history.status == 0, "\(history.stderr)")
         #expect(json?["goals"]?.arrayValue?.first?["quota"]?["spent_slots"] == 10_512_000)
-        for arguments in [["status"], ["quota", "plan"], ["quota", "status", "--goal-id", "app"]] {
+        for arguments in [["status"], ["quota", "plan"], ["quota", "status"]] {
             let (result, _) = try fixture.json(arguments)
             #expect(notTrapped(result), "\(arguments): \(result.stderr)")
         }
@@ -117,7 +117,7 @@ import Testing
                            extra: ["slots": 5, "voided_generated_at": "2025-12-01T00:00:00Z"])
         let (_, history) = try fixture.json(["history"])
         let (_, registry) = try fixture.json(["registry"])
-        let (_, status) = try fixture.json(["quota", "status", "--goal-id", "app"])
+        let (_, status) = try fixture.json(["quota", "status"])
         let (_, shouldRun) = try fixture.json(["quota", "should-run", "--goal-id", "app"])
         let quotas = [history?["goals"]?.arrayValue?.first?["quota"], registry?["goals"]?.arrayValue?.first?["quota"], status?["quota"], shouldRun?["quota"]]
         for quota in quotas {
