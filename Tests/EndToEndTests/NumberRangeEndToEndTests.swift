@@ -37,7 +37,7 @@ import Testing
         #expect(decision?["quota"]?["window_hours"] == 87_600)
     }
 
-    @Test func todoClaimWithAHugeTTLIsAUsageError() throws {
+    @Test func hugeTTLAndSlotFlagsAreUsageErrors() throws {
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }
         let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
@@ -49,6 +49,11 @@ import Testing
         #expect(claim.status == 2, "\(claim.stderr)")
         #expect(claim.stderr.contains("--ttl-minutes 9223372036854775807 is outside the allowed range 1...525600 (minutes)"))
         #expect(fixture.bytes(fixture.statePath("app")) == before)
+        for command in [["spend-slot"], ["void-slot", "--void-generated-at", "2026-01-01T07:00:00Z", "--reason-summary", "wrong"]] {
+            let (spend, _) = try fixture.json(["quota"] + command + ["--goal-id", "app", "--slots", "9223372036854775807"])
+            #expect(spend.status == 2, "\(command): \(spend.stderr)")
+            #expect(spend.stderr.contains("--slots 9223372036854775807 is outside the allowed range 1...5256000"), "\(spend.stderr)")
+        }
     }
 
     @Test func aRegistryStoringAHugeClaimTTLRefusesTheClaimClearly() throws {
@@ -79,8 +84,6 @@ import Testing
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains("--claim-ttl-minutes 9223372036854775807 is outside the allowed range 1...525600"))
         #expect(!FileManager.default.fileExists(atPath: project.appendingPathComponent(".loopx/registry.json").path))
-        let spend = try runner.run(["quota", "spend-slot", "--goal-id", "app", "--slots", "9223372036854775807"], cwd: project)
-        #expect(spend.status == 2 && spend.stderr.contains("--slots 9223372036854775807 is outside the allowed range 1...5256000"))
     }
 
     @Test func spendRowsSummingPastInt64AndAHugeNegativeVoidNeitherTrapNorFreeQuota() throws {
@@ -119,7 +122,8 @@ import Testing
         let (_, registry) = try fixture.json(["registry"])
         let (_, status) = try fixture.json(["quota", "status"])
         let (_, shouldRun) = try fixture.json(["quota", "should-run", "--goal-id", "app"])
-        let quotas = [history?["goals"]?.arrayValue?.first?["quota"], registry?["goals"]?.arrayValue?.first?["quota"], status?["quota"], shouldRun?["quota"]]
+        let planItem = status?["groups"]?.objectValue?.entries.flatMap { $0.value.arrayValue ?? [] }.first
+        let quotas = [history?["goals"]?.arrayValue?.first?["quota"], registry?["goals"]?.arrayValue?.first?["quota"], planItem?["quota"], shouldRun?["quota"]]
         for quota in quotas {
             #expect(quota?["allowed_slots"] == 360, "\(String(describing: quota))")
             #expect(quota?["window_hours"] == 12)
