@@ -28,7 +28,7 @@ import Testing
     @Test func outputSizeGrowsLinearlyWithTheGoals() throws {
         let small = try registryJSON(goals: 50).bytes
         let large = try registryJSON(goals: 200).bytes
-        // Four times the goals: about four times the bytes (quadratic output gave ~10x here).
+        // Four times the goals: about four times the bytes (the quadratic output gave 7.6x here).
         #expect(Double(large) / Double(small) < 4.4, "\(small) -> \(large) bytes")
     }
 }
