@@ -62,6 +62,8 @@ public struct GateCheck: Sendable {
         _ = try session.store.goal(goalID)
         let action = try GateCheck.action(request)
         let (result, _) = session.evaluate("gate", goalID: goalID, action: action, trace: trace)
-        return GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: result, ruleSet: session.ruleSet)
+        var report = GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: result, ruleSet: session.ruleSet)
+        report.registryProblems = session.health.registryProblems
+        return report
     }
 }

@@ -6,6 +6,8 @@ public struct GateCheckReport: Report {
     public var action: JSONValue
     public var result: DecisionResult
     public var ruleSet: RuleSet
+    /// The registry's problems, named alongside the gate (they are health blockers).
+    public var registryProblems: [JSONValue] = []
 
     /// Gates from the strictest down; the report's `gate` is the strictest one raised.
     static let severity = ["blocked", "operator_approval", "parent_approval", "allow"]
@@ -47,6 +49,7 @@ public struct GateCheckReport: Report {
         ]
         if let error = result.error { object["error"] = .string(error.description) }
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
+        if !registryProblems.isEmpty { object["registry_problems"] = .array(registryProblems) }
         return .object(object)
     }
 
@@ -62,6 +65,9 @@ public struct GateCheckReport: Report {
             if let prompt = rule["prompt"]?.stringValue { lines.append("  - guidance: \(prompt)") }
         }
         if let error = result.error { lines.append("- **decision failed** (gated): \(error.description)") }
+        for problem in registryProblems {
+            lines.append("- registry problem `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
+        }
         if result.traceLevel != .off {
             lines += ["", "## Rule trace", "", result.markdown]
         }

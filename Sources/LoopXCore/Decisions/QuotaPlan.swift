@@ -37,9 +37,11 @@ public struct QuotaPlan: Sendable {
             item["goal_id"] = .string(id.rawValue)
             healthItems.append(.object(item))
         }
-        return QuotaPlanReport(
+        var report = QuotaPlanReport(
             mode: mode, registryPath: store.registryPath, runtimeRoot: store.runtimeRoot,
             healthOK: session.health.contractOK, groups: QuotaPlan.group(items), healthItems: healthItems, runCount: runCount)
+        report.registryProblems = session.health.registryProblems
+        return report
     }
 
     /// One plan item: the attention item's fields, the goal's boundary and the effective quota.

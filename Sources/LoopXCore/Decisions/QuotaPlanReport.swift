@@ -8,6 +8,8 @@ public struct QuotaPlanReport: Report {
     public var groups: [(state: String, items: [JSONValue])]
     public var healthItems: [JSONValue]
     public var runCount: Int
+    /// The registry's problems (they make `healthOK` false), named so the plan says what to fix.
+    public var registryProblems: [JSONValue] = []
 
     public var ok: Bool { healthOK }
 
@@ -24,13 +26,15 @@ public struct QuotaPlanReport: Report {
             "registered_goals": .int(Int64(items.count)), "health_blockers": .int(Int64(blockers)),
             "next_automatic_turn": nextAutomaticTurn["goal_id"] ?? .null, "states": .object(states),
         ]
-        return [
+        var object: JSONObject = [
             "ok": .bool(ok), "mode": .string(mode), "registry": .string(registryPath), "runtime_root": .string(runtimeRoot),
             "goal_count": .int(Int64(items.count)), "run_count": .int(Int64(runCount)), "summary": .object(summary),
             "next_automatic_turn": nextAutomaticTurn,
             "groups": .object(JSONObject(groups.map { ($0.state, JSONValue.array($0.items)) })),
             "health_items": .array(healthItems),
         ]
+        if !registryProblems.isEmpty { object["registry_problems"] = .array(registryProblems) }
+        return .object(object)
     }
 
     public var markdown: String {
@@ -56,6 +60,12 @@ public struct QuotaPlanReport: Report {
                     quota["reason"]?.stringValue ?? "",
                 ]
             })
+        }
+        if !registryProblems.isEmpty {
+            lines += ["", "## registry problems", ""]
+            for problem in registryProblems {
+                lines.append("- `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
+            }
         }
         if !healthItems.isEmpty {
             lines += ["", "## health items", ""]

@@ -51,6 +51,9 @@ public struct ShouldRunReport: Report {
         if let question = attention["operator_question"]?.stringValue, !question.isEmpty {
             object["operator_question"] = .string(question)
         }
+        // Registry problems block the run (health); name them, so the skip says what to fix.
+        let problems = facts["health"]?["registry_problems"]?.arrayValue ?? []
+        if !problems.isEmpty { object["registry_problems"] = .array(problems) }
         object["goal_boundary"] = GoalBoundary.json(facts: facts)
         object["todo_write_hint"] = todoWriteHint
         object["guidance"] = .array(guidance)
@@ -88,6 +91,9 @@ public struct ShouldRunReport: Report {
         }
         for warning in object["warnings"]?.arrayValue ?? [] {
             lines.append("- warning `\(warning["warning"]?.stringValue ?? "")`: \(warning["message"]?.stringValue ?? "")")
+        }
+        for problem in object["registry_problems"]?.arrayValue ?? [] {
+            lines.append("- registry problem `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
         }
         if let error = object["error"]?.stringValue { lines.append("- **error**: \(error)") }
         lines.append("")

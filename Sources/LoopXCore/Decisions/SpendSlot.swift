@@ -34,9 +34,7 @@ public enum SpendSlot {
 
     /// Decides, previews and (with `execute`) records the spend.
     public static func run(_ request: SpendSlotRequest, session: DecisionSession) throws(CommandFailure) -> SpendSlotReport {
-        guard request.slots >= 1 else {
-            throw CommandFailure("--slots must be at least 1 (got \(request.slots))", status: .usage)
-        }
+        _ = try NumberRange.slotsPerEvent.checkedFlag(request.slots, flag: "--slots")
         let goalID = try GoalID.parse(request.goalID)
         let store = session.store
         let before = ShouldRunReport(
@@ -111,7 +109,7 @@ public enum SpendSlot {
         var document = before.facts
         let spend = document["spend"] ?? .null
         let raised: JSONObject = [
-            "count": .int((spend["count"]?.intValue ?? 0) + 1), "slots": .int((spend["slots"]?.intValue ?? 0) + slots),
+            "count": .int((spend["count"]?.intValue ?? 0).saturatingAdding(1)), "slots": .int((spend["slots"]?.intValue ?? 0).saturatingAdding(slots)),
             "voided_slots": spend["voided_slots"] ?? 0, "newest": .string(session.store.context.now.rfc3339),
         ]
         if case .object(var object) = document {

@@ -34,6 +34,7 @@ public enum VoidSlot {
         guard !request.reasonSummary.trimmingWhitespace.isEmpty else {
             throw CommandFailure("--reason-summary must say why the spend is voided", status: .usage)
         }
+        if let slots = request.slots { _ = try NumberRange.slotsPerEvent.checkedFlag(slots, flag: "--slots") }
         let history = workspace.history
         let found = scan(history, target: target)
         guard let event = found.spend else {
@@ -41,7 +42,7 @@ public enum VoidSlot {
                 "goal '\(workspace.goalID)' has no quota_slot_spent run at \(target)",
                 hint: "list spends with `loopx history --goal-id \(workspace.goalID) --format json`")
         }
-        let remaining = event.slots - found.voided
+        let remaining = event.slots.saturatingSubtracting(found.voided)
         let slots = request.slots ?? remaining
         guard slots >= 1, slots <= remaining else {
             throw CommandFailure(
@@ -95,7 +96,7 @@ public enum VoidSlot {
             else { continue }
             if event.kind == .spent, event.generatedAt == target { return (event, voided) }
             if event.kind == .voided, (row["voided_generated_at"] ?? row["quota_event"]?["voided_generated_at"])?.stringValue == target {
-                voided += event.slots
+                voided = voided.saturatingAdding(event.slots)
             }
         }
         return (nil, voided)

@@ -8,24 +8,17 @@ enum GoalFacts {
         return .object(object)
     }
 
-    /// Reference §7.1: compute clamped to [0, 1] with 2 decimals (legacy `compute_quota`
-    /// honoured), window and slot minutes at least 1, allowed slots derived when absent.
+    /// Reference §7.1, normalized by `QuotaConfig` (the one home of the rule): the goal's
+    /// `quota` object with its four numbers replaced by the normalized ones (other keys kept).
     static func quota(_ goal: JSONObject) -> JSONObject {
         var quota = goal["quota"]?.objectValue ?? JSONObject()
-        let rawCompute = quota["compute"]?.doubleValue ?? goal["compute_quota"]?.doubleValue ?? 1.0
-        let compute = (min(max(rawCompute, 0), 1) * 100).rounded() / 100
-        let window = max(quota["window_hours"]?.intValue ?? 24, 1)
-        let slot = max(quota["slot_minutes"]?.intValue ?? 1, 1)
-        let derived = Int64((Double(window * 60) / Double(slot) * compute).rounded())
-        quota["compute"] = .double(compute)
-        quota["window_hours"] = .int(window)
-        quota["slot_minutes"] = .int(slot)
-        quota["allowed_slots"] = .int(max(quota["allowed_slots"]?.intValue ?? derived, 0))
+        for (key, value) in QuotaConfig(goalObject: goal).json { quota[key] = value }
         return quota
     }
 
-    /// The window the quota counts spends in.
+    /// The window the quota counts spends in, from a normalized `goal` fact (a missing goal
+    /// gets the default 24 hours); the hours are pulled into their range first.
     static func windowSeconds(_ goal: JSONValue) -> Int64 {
-        (goal["quota"]?["window_hours"]?.intValue ?? 24) * 3600
+        NumberRange.windowHours.clamp(goal["quota"]?["window_hours"]?.intValue ?? 24).saturatingMultiplied(by: 3600)
     }
 }

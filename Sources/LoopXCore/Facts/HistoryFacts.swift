@@ -22,29 +22,14 @@ enum HistoryFacts {
         return FileSystem.isRegularFile(path.hasPrefix("/") ? path : FileSystem.join(root, path))
     }
 
-    /// Spend events inside `[now - window, now]`: count of spends, net slots, voided slots.
-    /// A void counts only while the spend it corrects is inside the window (`since` on).
+    /// Spend events inside `[now - window, now]`: count of spends, net slots, voided slots,
+    /// summed by `QuotaConfig.tally` (the one home of the count).
     static func spend(_ events: [SpendEvent], since: Timestamp) -> JSONValue {
-        var count: Int64 = 0
-        var slots: Int64 = 0
-        var voided: Int64 = 0
-        var newest: SpendEvent?
-        for event in events {
-            switch event.kind {
-            case .spent:
-                count += 1
-                slots += event.slots
-                if newest.map({ event.instant > $0.instant }) ?? true { newest = event }
-            case .voided:
-                let target = (event.row["voided_generated_at"] ?? event.row["quota_event"]?["voided_generated_at"])?.stringValue
-                if let target, let instant = Timestamp(rfc3339: target), instant < since { continue }
-                voided += event.slots
-            }
-        }
+        let tally = QuotaConfig.tally(events, since: since)
         var object: JSONObject = [
-            "count": .int(count), "slots": .int(max(slots - voided, 0)), "voided_slots": .int(voided),
+            "count": .int(tally.count), "slots": .int(tally.netSlots), "voided_slots": .int(tally.voidedSlots),
         ]
-        if let newest { object["newest"] = .string(newest.instant.rfc3339) }
+        if let newest = tally.newest { object["newest"] = .string(newest.rfc3339) }
         return .object(object)
     }
 }

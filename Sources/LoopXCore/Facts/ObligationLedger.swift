@@ -62,7 +62,7 @@ public struct ObligationLedger: Sendable {
                 "generated_at": .string(instant.rfc3339), "classification": .string(run.classification ?? ""),
                 "delivery_outcome": .string(run.deliveryOutcome ?? ""),
             ]
-        } else if now.seconds - issued.seconds < ObligationLedger.graceSeconds {
+        } else if now.seconds.saturatingSubtracting(issued.seconds) < ObligationLedger.graceSeconds {
             fact["status"] = "pending"
         } else {
             fact["status"] = "lapsed"

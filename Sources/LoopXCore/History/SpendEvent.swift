@@ -9,8 +9,13 @@ public struct SpendEvent: Sendable, Hashable {
     public var generatedAt: String
     public var instant: Timestamp
     /// Slots spent (or voided): `quota_event.slots`, else `slots`, else the run's JSON file's
-    /// `quota_event.slots`, else 1.
+    /// `quota_event.slots`, else 1; always within `NumberRange.slotsPerEvent` for a spend.
+    /// Fail closed: a spend recording a count outside that range counts as the nearest end
+    /// (so an absurd spend exhausts the quota rather than freeing it), and a void recording
+    /// one voids nothing (0 slots).
     public var slots: Int64
+    /// The count as recorded, when it was outside `NumberRange.slotsPerEvent`.
+    public var recordedSlotsOutOfRange: Int64?
     public var row: JSONObject
 
     /// Reads a spend event from an index row; nil when the row is not one.
@@ -23,11 +28,11 @@ public struct SpendEvent: Sendable, Hashable {
         self.instant = instant
         self.row = row
         generatedAt = row["generated_at"]?.stringValue ?? ""
-        if let n = event?["slots"]?.intValue ?? row["slots"]?.intValue {
-            slots = n
-        } else {
-            slots = SpendEvent.slotsFromArtifact(row["json_path"]?.stringValue) ?? 1
-        }
+        let recorded = event?["slots"]?.intValue ?? row["slots"]?.intValue
+            ?? SpendEvent.slotsFromArtifact(row["json_path"]?.stringValue) ?? 1
+        let range = NumberRange.slotsPerEvent
+        recordedSlotsOutOfRange = range.contains(recorded) ? nil : recorded
+        slots = range.contains(recorded) ? recorded : (kind == .spent ? range.clamp(recorded) : 0)
     }
 
     /// The original kept `quota_event` only in the run's JSON file; read it there.
@@ -37,6 +42,6 @@ public struct SpendEvent: Sendable, Hashable {
         return json["quota_event"]?["slots"]?.intValue
     }
 
-    /// Slots with their sign: voids count negative.
+    /// Slots with their sign: voids count negative (never overflows: `slots` is in range).
     public var signedSlots: Int64 { kind == .spent ? slots : -slots }
 }

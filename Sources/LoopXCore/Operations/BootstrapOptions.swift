@@ -44,18 +44,20 @@ public struct BootstrapOptions: Sendable {
         if !executionSurfaceOnlyHints.isEmpty { profile.surfaceOnlyHints = try check(executionSurfaceOnlyHints, "--execution-surface-only-hint") }
         if !executionOutcomeMustAdvance.isEmpty { profile.mustAdvance = try check(executionOutcomeMustAdvance, "--execution-outcome-must-advance") }
         if let n = executionSmallStreakThreshold {
-            guard n > 0 else { throw CommandFailure("--execution-small-streak-threshold must be positive", status: .usage) }
-            profile.smallScaleStreakThreshold = n
+            profile.smallScaleStreakThreshold = try NumberRange.streakThreshold.checkedFlag(n, flag: "--execution-small-streak-threshold")
         }
         if let n = executionSurfaceStreakThreshold {
-            guard n > 0 else { throw CommandFailure("--execution-surface-streak-threshold must be positive", status: .usage) }
-            profile.surfaceStreakThreshold = n
+            profile.surfaceStreakThreshold = try NumberRange.streakThreshold.checkedFlag(n, flag: "--execution-surface-streak-threshold")
         }
         return profile
     }
 
-    /// Validates agent ids and write scopes the way the todo metadata does.
+    /// Validates agent ids and write scopes the way the todo metadata does, and the numeric
+    /// flags against their documented ranges (usage errors naming the range), before anything
+    /// is written.
     func validatedLists() throws(CommandFailure) -> (agents: [String], scopes: [String]) {
+        _ = try NumberRange.claimTTLMinutes.checkedFlag(claimTTLMinutes, flag: "--claim-ttl-minutes")
+        _ = try NumberRange.maxChildren.checkedFlag(maxChildren, flag: "--max-children")
         let agents = registeredAgents.map(TodoValidation.normalizeAgentID)
         for agent in agents where !TodoValidation.isAgentID(agent) {
             throw CommandFailure("--registered-agent '\(agent)' is not a valid agent id", hint: "use lower-case letters, digits and _.:@-", status: .usage)

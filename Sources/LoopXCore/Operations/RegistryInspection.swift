@@ -12,16 +12,21 @@ public struct RegistryInspection: Sendable {
         let registry = store.registry
         let problems = registry.problems(environment: env)
         var statusCounts: [String: Int64] = [:]
+        // Each repository's goal ids are listed once, under `repos`; a goal carries only its
+        // repository's goal count, so the output stays linear in the number of goals.
         var repoGoals: [String: [String]] = [:]
+        var repoOrder: [String] = []
         for goal in registry.goals {
             statusCounts[goal.status, default: 0] += 1
-            if let repo = goal.repo { repoGoals[env.absolute(repo), default: []].append(goal.id ?? "") }
+            guard let repo = goal.repo.map(env.absolute) else { continue }
+            if repoGoals[repo] == nil { repoOrder.append(repo) }
+            repoGoals[repo, default: []].append(goal.id ?? "")
         }
         let goals: [JSONValue] = registry.goals.map { goal in
             let repo = goal.repo.map(env.absolute)
             let stateAbs = goal.stateFilePath(environment: env)
             let spawn = goal["spawn_policy"]?.objectValue ?? JSONObject()
-            let ids = repo.flatMap { repoGoals[$0] } ?? []
+            let repoGoalCount = repo.flatMap { repoGoals[$0]?.count } ?? 0
             var orchestration: JSONObject = [
                 "mode": .string(spawn["mode"]?.stringValue ?? "default"), "spawn_allowed": .bool(spawn["allowed"]?.boolValue ?? false),
                 "max_children": .int(spawn["max_children"]?.intValue ?? 0),
@@ -30,8 +35,8 @@ public struct RegistryInspection: Sendable {
             var object: JSONObject = [
                 "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(goal.status), "role": .string(goal.role),
                 "parent_goal_id": .optional(goal.parentGoalID), "repo": .optional(goal.repo),
-                "repo_exists": .bool(repo.map(FileSystem.isDirectory) ?? false), "repo_goal_count": .int(Int64(ids.count)),
-                "repo_goal_ids": .strings(ids), "state_file": .optional(goal.stateFile), "state_file_abs": .optional(stateAbs),
+                "repo_exists": .bool(repo.map(FileSystem.isDirectory) ?? false), "repo_goal_count": .int(Int64(repoGoalCount)),
+                "state_file": .optional(goal.stateFile), "state_file_abs": .optional(stateAbs),
                 "state_file_exists": .bool(stateAbs.map(FileSystem.isRegularFile) ?? false), "adapter_kind": .optional(goal.adapterKind),
                 "adapter_status": .optional(goal.adapterStatus), "authority_sources": .array(goal.authoritySources),
                 "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal).json),
@@ -51,6 +56,9 @@ public struct RegistryInspection: Sendable {
             "registry_role": .optional(registry.registryRole), "global_fallback": .bool(store.usesGlobalFallback),
             "goal_count": .int(Int64(registry.goals.count)), "status_counts": .object(counts),
             "problems": .strings(problems.map(\.text)), "problem_diagnostics": .array(problems.map(\.json)), "goals": .array(goals),
+            "repos": .array(repoOrder.map { repo in
+                ["repo": .string(repo), "goal_count": .int(Int64(repoGoals[repo]?.count ?? 0)), "goal_ids": .strings(repoGoals[repo] ?? [])]
+            }),
         ]
         return PayloadReport(payload, markdown: markdown(payload))
     }

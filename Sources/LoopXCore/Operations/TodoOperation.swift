@@ -47,7 +47,7 @@ public struct TodoOperation: Sendable {
             payload["claimed_open_count"] = .int(Int64(todos.filter { $0.status == .open && $0.leaseHolder(at: store.context.now) != nil }.count))
             return PayloadReport(payload, markdown: TodoOperation.markdown(payload))
         }
-        let ttl = max(1, ttlMinutes ?? goal?.claimTTLMinutes ?? 30)
+        let ttl = try leaseMinutes(goal)
         let outcome = try ActiveStateFile.edit(path, now: store.context.now, write: !dryRun) { editor throws(CommandFailure) in
             try apply(&editor, agent: agent, ttl: ttl)
         }
@@ -62,6 +62,21 @@ public struct TodoOperation: Sendable {
         }
         if action == .claim { payload["ttl_minutes"] = .int(ttl) }
         return PayloadReport(payload, markdown: TodoOperation.markdown(payload))
+    }
+
+    /// The lease length of a claim: `--ttl-minutes` (a usage error outside its range), else
+    /// the goal's `claim_ttl_minutes`; a registry value outside its range refuses the claim
+    /// rather than leasing for a clamped time nobody asked for.
+    func leaseMinutes(_ goal: GoalEntry?) throws(CommandFailure) -> Int64 {
+        if let ttlMinutes { return try NumberRange.claimTTLMinutes.checkedFlag(ttlMinutes, flag: "--ttl-minutes") }
+        guard let goal else { return 30 }
+        let ttl = goal.claimTTL
+        if action == .claim, let violation = ttl.violation {
+            let index = goal.id.flatMap(store.registry.goalIndex(id:)) ?? 0
+            throw CommandFailure("\(store.registryPath): \(violation.message(goalIndex: index))",
+                                 hint: "fix the registry value, or pass --ttl-minutes N with N in \(NumberRange.claimTTLMinutes.text)")
+        }
+        return ttl.minutes
     }
 
     func apply(_ editor: inout TodoEditor, agent: String?, ttl: Int64) throws(CommandFailure) -> (TodoItem, TodoEditor.Effect) {

@@ -35,9 +35,22 @@ public struct GoalEntry: Sendable, Hashable {
     /// `source_registry` of a global-registry entry.
     public var sourceRegistry: String? { nonEmptyString("source_registry") }
 
-    /// `coordination.claim_ttl_minutes` (default 30, at least 1).
-    public var claimTTLMinutes: Int64 {
-        max(1, object["coordination"]?["claim_ttl_minutes"]?.intValue ?? 30)
+    /// `coordination.claim_ttl_minutes` (default 30), pulled into `NumberRange.claimTTLMinutes`.
+    public var claimTTLMinutes: Int64 { claimTTL.minutes }
+    /// The lease length and, when the registry's value is outside its range or not an
+    /// integer, the violation (a registry problem; `todo claim` refuses to use it).
+    public var claimTTL: (minutes: Int64, violation: FieldViolation?) {
+        var violations: [FieldViolation] = []
+        let minutes = FieldViolation.integer(object["coordination"]?["claim_ttl_minutes"], .claimTTLMinutes, into: &violations)
+        return (minutes ?? 30, violations.first)
+    }
+    /// The goal's numbers outside their documented ranges, other than the quota's
+    /// (`QuotaConfig.violations`): `coordination.claim_ttl_minutes`, `spawn_policy.max_children`.
+    public var numberViolations: [FieldViolation] {
+        var violations: [FieldViolation] = []
+        if let violation = claimTTL.violation { violations.append(violation) }
+        _ = FieldViolation.integer(object["spawn_policy"]?["max_children"], .maxChildren, into: &violations)
+        return violations
     }
     /// `coordination.registered_agents` (empty = any agent may claim).
     public var registeredAgents: [String] {

@@ -35,7 +35,7 @@ public struct GoalTemplate: Sendable {
 
     public var entry: GoalEntry {
         func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
-        let children = max(0, maxChildren)
+        let children = NumberRange.maxChildren.clamp(maxChildren)
         var object: JSONObject = [
             "id": .string(goalID.rawValue),
             "domain": .string(domain),
@@ -54,7 +54,7 @@ public struct GoalTemplate: Sendable {
             "allowed": .bool(spawnAllowed), "max_children": .int(children), "allowed_domains": list(allowedDomains),
         ])
         var coordination: JSONObject = [
-            "write_scope": list(writeScope), "claim_ttl_minutes": .int(max(1, claimTTLMinutes)),
+            "write_scope": list(writeScope), "claim_ttl_minutes": .int(NumberRange.claimTTLMinutes.clamp(claimTTLMinutes)),
             "requires_parent_approval": ["write", "publish", "production-action"],
         ]
         if !registeredAgents.isEmpty { coordination["registered_agents"] = list(registeredAgents) }

@@ -7,6 +7,8 @@ public struct Registry: Sendable, Hashable {
     /// `goals` as read, non-object items included, so validation can report them and a
     /// rewrite keeps them in place.
     var rawGoals: [JSONValue]
+    /// The file the registry was read from, for problem messages (nil when built in memory).
+    public var sourcePath: String?
 
     public init(root: JSONObject = JSONObject(), goals: [GoalEntry] = []) {
         self.root = root
@@ -25,6 +27,7 @@ public struct Registry: Sendable, Hashable {
             throw CommandFailure("\(path): registry `goals` is not a list")
         }
         object["goals"] = .null
+        sourcePath = path
         root = object
         rawGoals = list
         goals = list.compactMap { $0.objectValue.map(GoalEntry.init) }

@@ -10,6 +10,8 @@ public struct RegistryProblem: Sendable, Hashable {
         case goalMissingStateFile = "registry_goal_missing_state_file"
         case goalMissingAdapterKind = "registry_goal_missing_adapter_kind"
         case stateFileShared = "registry_state_file_shared"
+        case quotaOutOfRange = "registry_quota_out_of_range"
+        case numberOutOfRange = "registry_number_out_of_range"
     }
 
     public var code: Code
@@ -17,6 +19,17 @@ public struct RegistryProblem: Sendable, Hashable {
     public var goalIndex: Int
     public var goalID: String?
     public var message: String
+    /// The JSON path of the offending value (`goals[3].quota.window_hours`), for problems
+    /// about one field; the JSON model keeps no line:col, so this is the position.
+    public var field: String?
+
+    public init(code: Code, goalIndex: Int, goalID: String?, message: String, field: String? = nil) {
+        self.code = code
+        self.goalIndex = goalIndex
+        self.goalID = goalID
+        self.message = message
+        self.field = field
+    }
 
     /// The human line used in `problems[]`.
     public var text: String { "\(code.rawValue): \(message)" }
@@ -27,6 +40,7 @@ public struct RegistryProblem: Sendable, Hashable {
             "message": .string(message),
         ]
         object["goal_id"] = goalID.map(JSONValue.string) ?? .null
+        if let field { object["field"] = .string(field) }
         return .object(object)
     }
 }
@@ -70,6 +84,15 @@ extension Registry {
             if goal.domain == nil { add(.goalMissingDomain, "goal '\(id)' has no domain") }
             if goal.stateFile == nil { add(.goalMissingStateFile, "goal '\(id)' has no state_file") }
             if (goal.adapterKind ?? "").isEmpty { add(.goalMissingAdapterKind, "goal '\(id)' has no adapter.kind") }
+            let location = sourcePath.map { "\($0): " } ?? ""
+            for violation in QuotaConfig(goal: goal).violations {
+                problems.append(RegistryProblem(code: .quotaOutOfRange, goalIndex: index, goalID: id,
+                                                message: location + violation.message(goalIndex: index), field: violation.jsonPath(goalIndex: index)))
+            }
+            for violation in goal.numberViolations {
+                problems.append(RegistryProblem(code: .numberOutOfRange, goalIndex: index, goalID: id,
+                                                message: location + violation.message(goalIndex: index), field: violation.jsonPath(goalIndex: index)))
+            }
             if let path = goal.stateFilePath(environment: environment) {
                 if let owner = seenStateFiles[path], owner != id {
                     add(.stateFileShared, "goals '\(owner)' and '\(id)' share the state file \(path)")

@@ -54,12 +54,13 @@ public struct RuleSetCache: Sendable {
     /// Removes the least recently written snapshots beyond `keep`.
     private func prune(keeping current: String) {
         guard let names = try? FileSystem.list(directory) else { return }
-        var snapshots: [(path: String, modified: Int)] = []
+        var snapshots: [(path: String, modified: Int64)] = []
         for name in names where name.hasSuffix(".snapshot") {
             let path = FileSystem.join(directory, name)
             var info = stat()
             guard path != current, stat(path, &info) == 0 else { continue }
-            snapshots.append((path, Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)))
+            // Saturating: a file time far in the future must not trap the prune.
+            snapshots.append((path, Int64(info.st_mtim.tv_sec).saturatingMultiplied(by: 1_000_000_000).saturatingAdding(Int64(info.st_mtim.tv_nsec))))
         }
         guard snapshots.count >= Self.keep else { return }
         for old in snapshots.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keep - 1) {

@@ -55,6 +55,9 @@ public struct TodoEditor: Sendable {
     /// Leases a todo to `agent` for `ttlMinutes`. Refused while another agent's lease is
     /// live or when the todo is done/deferred; an expired lease is taken over.
     public mutating func claim(id: String, agent: String, ttlMinutes: Int64) throws(Refusal) -> (TodoItem, Effect) {
+        guard NumberRange.claimTTLMinutes.contains(ttlMinutes) else {
+            throw Refusal(message: NumberRange.claimTTLMinutes.outOfRange(String(ttlMinutes), as: "the lease length"))
+        }
         let todo = try find(id)
         if todo.status.isTerminal { throw Refusal(message: "todo \(id) is \(todo.status.rawValue); it cannot be claimed") }
         if let holder = todo.leaseHolder(at: now), holder != agent {
@@ -66,7 +69,7 @@ public struct TodoEditor: Sendable {
         metadata["todo_id"] = todo.id
         metadata["claimed_by"] = agent
         metadata["claimed_at"] = now.rfc3339
-        metadata["claim_expires_at"] = now.adding(seconds: ttlMinutes * 60).rfc3339
+        metadata["claim_expires_at"] = now.adding(minutes: ttlMinutes).rfc3339
         metadata["updated_at"] = now.rfc3339
         writeMetadata(metadata, of: todo)
         return (item(id: todo.id) ?? todo, effect)

@@ -75,7 +75,7 @@ public struct GlobalRegistryHealth: Sendable {
         }
         // File times on both sides, so an injected clock (`--now`) cannot fake staleness.
         if let synced = StateFacts.modificationTime(path), let modified = StateFacts.modificationTime(source),
-            modified.seconds > synced.seconds + GlobalRegistryHealth.staleSlackSeconds
+            modified.seconds > synced.seconds.saturatingAdding(GlobalRegistryHealth.staleSlackSeconds)
         {
             add("stale_source_registry", "action", id, "run `loopx sync-global` in the project of \(id)")
         }

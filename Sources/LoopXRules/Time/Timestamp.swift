@@ -12,13 +12,22 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         (lhs.seconds, lhs.nanos) < (rhs.seconds, rhs.nanos)
     }
 
-    /// Seconds between two instants as a double (`self - other`).
+    /// Seconds between two instants as a double (`self - other`); never traps, however far
+    /// apart the instants are.
     public func interval(since other: Timestamp) -> Double {
-        Double(seconds - other.seconds) + Double(nanos - other.nanos) / 1e9
+        (Double(seconds) - Double(other.seconds)) + Double(Int64(nanos) - Int64(other.nanos)) / 1e9
     }
 
+    /// The instant `delta` seconds later (earlier when negative), saturating at the ends of
+    /// the `Int64` second range instead of trapping.
     public func adding(seconds delta: Int64) -> Timestamp {
-        Timestamp(seconds: seconds + delta, nanos: nanos)
+        Timestamp(seconds: seconds.saturatingAdding(delta), nanos: nanos)
+    }
+
+    /// The instant `delta` minutes later (earlier when negative), saturating like
+    /// `adding(seconds:)`.
+    public func adding(minutes delta: Int64) -> Timestamp {
+        adding(seconds: delta.saturatingMultiplied(by: 60))
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil).
@@ -47,8 +56,10 @@ public struct Timestamp: Sendable, Hashable, Comparable {
 
     /// Broken-down UTC fields.
     public var utcFields: (year: Int64, month: Int64, day: Int64, hour: Int64, minute: Int64, second: Int64) {
-        let dayCount = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - dayCount * 86_400
+        // Floor division written so that no instant, `Int64.min` included, can overflow.
+        let remainder = seconds % 86_400
+        let secondOfDay = remainder < 0 ? remainder + 86_400 : remainder
+        let dayCount = seconds / 86_400 - (remainder < 0 ? 1 : 0)
         let date = Timestamp.civil(days: dayCount)
         return (date.year, date.month, date.day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     }

@@ -53,7 +53,7 @@ struct TodoCommand: ParsableCommand {
         @OptionGroup var target: Target
         @Option(help: "The todo id.") var todoId: String
         @Option(help: "The claiming agent.") var agentId: String
-        @Option(help: "Lease length (default: the goal's claim_ttl_minutes).") var ttlMinutes: Int64?
+        @Option(help: "Lease length in minutes, 1...525600 (default: the goal's claim_ttl_minutes).") var ttlMinutes: Int64?
         func run() throws { try target.run(global, .claim) { ($0.todoID, $0.agentID, $0.ttlMinutes) = (todoId, agentId, ttlMinutes) } }
     }
 
