@@ -55,7 +55,7 @@ import Testing
     @Test(arguments: [
         ["--waiting-on", "nobody"], ["--quota-compute", "1.5"], ["--quota-compute", "nan"], ["--quota-window-hours", "0"],
         ["--quota-window-hours", "9223372036854775807"], ["--quota-slot-minutes", "-1"], ["--quota-allowed-slots", "-3"],
-        ["--max-children", "65"], ["--write-scope", "../outside"], ["--orchestration-mode", "swarm"],
+        ["--max-children", "1001"], ["--write-scope", "../outside"], ["--orchestration-mode", "swarm"],
         ["--registered-agent", "bad/agent!"], ["--primary-agent", "someone-else", "--registered-agent", "codex-main"],
         ["--adapter-kind", "has space"], [],
     ])

@@ -29,10 +29,6 @@ public struct ConfigureGoalOptions: Sendable {
     /// The registry `waiting_on` overrides the attention rules honour.
     public static let waitingOnValues = ["codex", "user_or_controller", "controller", "external_evidence"]
     public static let orchestrationModes = ["default", "multi_subagent"]
-    public static let windowHours: ClosedRange<Int64> = 1...87_600
-    public static let slotMinutes: ClosedRange<Int64> = 1...10_080
-    public static let allowedSlots: ClosedRange<Int64> = 0...1_000_000
-    public static let children: ClosedRange<Int64> = 0...64
 
     /// The edits, in a fixed order; list options add to the goal's current list (deduplicated)
     /// unless the matching `clear` flag empties it first.
@@ -53,12 +49,11 @@ public struct ConfigureGoalOptions: Sendable {
             try Self.check(quotaCompute.isFinite && quotaCompute >= 0 && quotaCompute <= 1, "--quota-compute", "\(quotaCompute)", "a number in 0...1")
             edits.append(.init(["quota", "compute"], .double(quotaCompute)))
         }
-        for (flag, key, value, range) in [("--quota-window-hours", "window_hours", quotaWindowHours, Self.windowHours),
-                                          ("--quota-slot-minutes", "slot_minutes", quotaSlotMinutes, Self.slotMinutes),
-                                          ("--quota-allowed-slots", "allowed_slots", quotaAllowedSlots, Self.allowedSlots)] {
+        for (flag, key, value, range) in [("--quota-window-hours", "window_hours", quotaWindowHours, NumberRange.windowHours),
+                                          ("--quota-slot-minutes", "slot_minutes", quotaSlotMinutes, NumberRange.slotMinutes),
+                                          ("--quota-allowed-slots", "allowed_slots", quotaAllowedSlots, NumberRange.allowedSlots)] {
             guard let value else { continue }
-            try Self.check(range.contains(value), flag, "\(value)", "an integer in \(range.lowerBound)...\(range.upperBound)")
-            edits.append(.init(["quota", key], .int(value)))
+            edits.append(.init(["quota", key], .int(try range.checkedFlag(value, flag: flag))))
         }
         if clearQuotaAllowedSlots { edits.append(.init(["quota", "allowed_slots"], nil)) }
         if clearWriteScope || !writeScopes.isEmpty {
@@ -70,8 +65,7 @@ public struct ConfigureGoalOptions: Sendable {
         }
         if let spawnAllowed { edits.append(.init(["spawn_policy", "allowed"], .bool(spawnAllowed))) }
         if let maxChildren {
-            try Self.check(Self.children.contains(maxChildren), "--max-children", "\(maxChildren)", "an integer in 0...64")
-            edits.append(.init(["spawn_policy", "max_children"], .int(maxChildren)))
+            edits.append(.init(["spawn_policy", "max_children"], .int(try NumberRange.maxChildren.checkedFlag(maxChildren, flag: "--max-children"))))
         }
         if clearAllowedDomains || !allowedDomains.isEmpty {
             for domain in allowedDomains {

@@ -17,13 +17,13 @@ struct ConfigureGoalCommand: ParsableCommand {
     @Option(help: "Adapter status, e.g. connected or planned.") var adapterStatus: String?
     @Option(help: "Share of compute in 0...1 (0 pauses the goal).") var quotaCompute: Double?
     @Option(help: "Quota window in hours (1...87600).") var quotaWindowHours: Int64?
-    @Option(help: "Minutes per slot (1...10080).") var quotaSlotMinutes: Int64?
-    @Option(help: "Slots allowed per window (0...1000000; default derived from the window and compute).") var quotaAllowedSlots: Int64?
+    @Option(help: "Minutes per slot (1...5256000).") var quotaSlotMinutes: Int64?
+    @Option(help: "Slots allowed per window (0...5256000; default derived from the window and compute).") var quotaAllowedSlots: Int64?
     @Flag(help: "Remove allowed_slots so it is derived again.") var clearQuotaAllowedSlots = false
     @Option(help: "A path pattern the goal may write, e.g. docs/** (repeatable; added to the list).") var writeScope: [String] = []
     @Flag(help: "Empty the write scope first.") var clearWriteScope = false
     @Flag(inversion: .prefixedNo, help: "Allow or forbid spawning subagents.") var spawnAllowed: Bool?
-    @Option(help: "Maximum subagents (0...64).") var maxChildren: Int64?
+    @Option(help: "Maximum subagents (0...1000).") var maxChildren: Int64?
     @Option(help: "A domain subagents may take (repeatable; added).") var allowedDomain: [String] = []
     @Flag(help: "Empty the allowed domains first.") var clearAllowedDomains = false
     @Option(help: "Orchestration mode: default or multi_subagent.") var orchestrationMode: String?
