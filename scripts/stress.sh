@@ -22,7 +22,9 @@ bin=${LOOPX_BIN:-$root/.build/debug/loopx}
 work=$(mktemp -d "${TMPDIR:-/tmp}/loopx-stress.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 # A private copy, so a rebuild during the run cannot swap the binary under the workers.
+# The rules go beside it, as in a release (quota spend-slot evaluates them).
 cp "$bin" "$work/loopx"
+cp -R "$root/Rules" "$work/Rules"
 bin="$work/loopx"
 export HOME="$work/home" LOOPX_NOW=2026-01-01T00:00:00Z
 mkdir -p "$HOME" "$work/proj" "$work/out"
@@ -100,9 +102,7 @@ for path in glob.glob(os.path.join(work, "out", "*.json")):
     out = output(path)
     if out is None:
         continue
-    if op in ("refresh", "reward") and out.get("appended") is True:
-        expected += 1
-    elif op == "spend" and out.get("index_record") is not None:
+    if op in ("refresh", "reward", "spend") and out.get("appended") is True:
         expected += 1
     elif op == "claim" and out.get("effect") in ("claimed", "renewed", "taken_over"):
         grants[out["todo"]["todo_id"] if isinstance(out.get("todo"), dict) else out.get("todo_id")].add(out.get("agent_id") or os.path.basename(path).split("-")[0])

@@ -7,7 +7,7 @@ import Testing
 /// multi-step commands complete or leave nothing.
 @Suite struct WriterSafetyTests {
     /// Runs loopx processes at once and returns their results.
-    static func concurrently(_ runs: [() throws -> LoopXRunner.Result]) -> [LoopXRunner.Result?] {
+    static func concurrently(_ runs: [@Sendable () throws -> LoopXRunner.Result]) -> [LoopXRunner.Result?] {
         let results = ResultBox(count: runs.count)
         DispatchQueue.concurrentPerform(iterations: runs.count) { index in results.set(index, try? runs[index]()) }
         return results.values
@@ -33,7 +33,7 @@ import Testing
         defer { runner.cleanUp() }
         let project = try Project(runner)
         #expect(try project.run(["bootstrap", "--goal-id", "app"]).status == 0)
-        let runs: [() throws -> LoopXRunner.Result] = (0..<12).map { n in
+        let runs: [@Sendable () throws -> LoopXRunner.Result] = (0..<12).map { n in
             { try project.run(["--now", "2026-01-01T08:00:\(10 + n)Z", "refresh-state", "--goal-id", "app"]) }
         }
         let results = Self.concurrently(runs)
@@ -50,7 +50,7 @@ import Testing
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }
         let project = try Project(runner)
-        let runs: [() throws -> LoopXRunner.Result] = (0..<8).map { n in { try project.run(["bootstrap", "--goal-id", "goal-\(n)"]) } }
+        let runs: [@Sendable () throws -> LoopXRunner.Result] = (0..<8).map { n in { try project.run(["bootstrap", "--goal-id", "goal-\(n)"]) } }
         for result in Self.concurrently(runs) {
             #expect(result?.status == 0, "\(result?.stderr ?? "did not run")")
         }
@@ -72,13 +72,13 @@ import Testing
         }
         let (history, json) = try fixture.json(["history", "--goal-id", "app", "--limit", "1"])
         #expect(history.status == 0, "\(history.stderr)")
-        #expect(json?["runs"]?[0]?["classification"] == .string(classification))
+        #expect(json?["runs"]?.arrayValue?.first?["classification"] == .string(classification))
         let newest = RunHistory(goalDirectory: fixture.runtimeRoot.path + "/goals/app").newest(limit: 2)
         #expect(newest.map(\.classification) == [classification, "operator_gate_\(first == "approve" ? "approved" : "deferred")"])
         #expect(RunHistory(goalDirectory: fixture.runtimeRoot.path + "/goals/app").scanAll().runs.first?.classification == classification)
         let (_, decision) = try fixture.json(["quota", "should-run", "--goal-id", "app"])
-        let command = decision?["attention"]?["agent_command"]?.stringValue ?? ""
-        #expect(command.isEmpty == (second != "approve"), "\(decision.map { "\($0)" } ?? "")")
+        let mode = decision?["heartbeat_recommendation"]?["recommended_mode"]?.stringValue
+        #expect((mode == "run_agent_command") == (second == "approve"), "\(mode ?? "no mode")")
     }
 
     @Test func bootstrapRoutedElsewhereWritesNothing() throws {
