@@ -6,10 +6,15 @@ import Testing
 /// syncs never refuse each other, the later of two runs in one second is the newer, and
 /// multi-step commands complete or leave nothing.
 @Suite struct WriterSafetyTests {
-    /// Runs loopx processes at once and returns their results.
+    /// Runs loopx processes all at once (one thread each, not limited to the core count) and
+    /// returns their results.
     static func concurrently(_ runs: [@Sendable () throws -> LoopXRunner.Result]) -> [LoopXRunner.Result?] {
         let results = ResultBox(count: runs.count)
-        DispatchQueue.concurrentPerform(iterations: runs.count) { index in results.set(index, try? runs[index]()) }
+        let group = DispatchGroup()
+        for (index, run) in runs.enumerated() {
+            DispatchQueue.global().async(group: group) { results.set(index, try? run()) }
+        }
+        group.wait()
         return results.values
     }
 
@@ -50,13 +55,13 @@ import Testing
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }
         let project = try Project(runner)
-        let runs: [@Sendable () throws -> LoopXRunner.Result] = (0..<8).map { n in { try project.run(["bootstrap", "--goal-id", "goal-\(n)"]) } }
+        let runs: [@Sendable () throws -> LoopXRunner.Result] = (0..<12).map { n in { try project.run(["bootstrap", "--goal-id", "goal-\(n)"]) } }
         for result in Self.concurrently(runs) {
             #expect(result?.status == 0, "\(result?.stderr ?? "did not run")")
         }
         for path in [project.registryPath, project.runtimeRoot + "/registry.global.json"] {
             let ids = Set((try JSONParser.parse(try project.read(path))["goals"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
-            #expect(ids == Set((0..<8).map { "goal-\($0)" }), "\(path)")
+            #expect(ids == Set((0..<12).map { "goal-\($0)" }), "\(path)")
         }
     }
 
