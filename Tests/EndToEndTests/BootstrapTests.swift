@@ -108,6 +108,8 @@ import LoopXRules
         #expect(collided.status == 1)
         #expect(collided.stderr.contains("route collision"))
         #expect(try first.read(globalPath) == before)
+        #expect(!second.exists(second.registryPath))
+        #expect(try second.run(["bootstrap", "--goal-id", "shared", "--no-global-sync"]).status == 0)
         let (replaced, json) = try second.json(["sync-global", "--replace-state"])
         #expect(replaced.status == 0, "\(replaced.stderr)")
         let backup = try #require(json["backup_path"]?.stringValue)

@@ -68,6 +68,7 @@ extension RunHistory {
         stem: String, record: (String, String) -> JSONValue, markdown: String
     ) throws(FileSystem.Failure) -> (json: String, markdown: String) {
         try FileSystem.createDirectory(runsDirectory)
+        removeStaleArtifacts()
         var n = 1
         while true {
             let name = n == 1 ? stem : "\(stem)-\(n)"
@@ -85,6 +86,29 @@ extension RunHistory {
             try FileSystem.writeAtomically(json, text: body)
             try FileSystem.writeAtomically(md, text: markdown.hasSuffix("\n") ? markdown : markdown + "\n")
             return (json, md)
+        }
+    }
+
+    /// How old (seconds, by modification time) a leftover must be before a writer removes it;
+    /// younger ones may belong to a writer still at work.
+    static let staleArtifactSeconds = 60
+
+    /// Removes what killed writers left in `runs/`: temporary files (`.<name>.tmp-*`) and
+    /// zero-byte `<stem>.json` claims without their `.md`, once older than
+    /// `staleArtifactSeconds`. No index row names them: a row is appended only after both
+    /// artifacts are written.
+    func removeStaleArtifacts() {
+        guard let names = try? FileSystem.list(runsDirectory) else { return }
+        let present = Set(names)
+        let cutoff = Int(time(nil)) - RunHistory.staleArtifactSeconds
+        for name in names {
+            let temporary = name.hasPrefix(".") && name.contains(".tmp-")
+            let orphanClaim = name.hasSuffix(".json") && !present.contains(String(name.dropLast(5)) + ".md")
+            guard temporary || orphanClaim else { continue }
+            let path = FileSystem.join(runsDirectory, name)
+            var info = stat()
+            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_mtim.tv_sec) < cutoff else { continue }
+            if temporary || info.st_size == 0 { unlink(path) }
         }
     }
 }

@@ -37,8 +37,9 @@ public struct RunHistory: Sendable {
             guard let row = RunHistory.parse(line.bytes) else { continue }
             let identity = RunIdentity(row: row)
             sequence += 1
+            // Rows arrive newest first: the last one seen is the run's first row in the file.
+            order[identity] = sequence
             if rowsByIdentity[identity] == nil {
-                order[identity] = sequence
                 if let instant = Timestamp(rfc3339: identity.generatedAt) { RunHistory.insert(instant, into: &top, limit: limit) }
             }
             rowsByIdentity[identity, default: []].append(row)
@@ -52,8 +53,9 @@ public struct RunHistory: Sendable {
         }
         var records: [RunRecord] = []
         for (identity, reversedRows) in rowsByIdentity {
-            // Rows were collected newest first: merge them in file order. The order key makes
-            // runs with equal instants keep file order (earlier-appended first).
+            // Rows were collected newest first: merge them in file order. The order key is minus
+            // the first row's distance from the end, so of runs with equal instants the later
+            // append is newer (`RunRecord.newestFirst`).
             let position = (order[identity] ?? 0)
             records.append(RunRecord(rows: reversedRows.reversed(), firstLine: -position))
         }

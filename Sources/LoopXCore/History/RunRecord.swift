@@ -19,7 +19,9 @@ public struct RunRecord: Sendable, Hashable {
     public var identity: RunIdentity
     /// How many index rows were merged into this run (1 = no overlay or duplicate).
     public var rowCount: Int
-    /// 0-based line position of the run's first row when known (full reads only).
+    /// Where the run's first row sits in its index, when known: larger means appended later
+    /// (the line number in a forward read, minus the distance from the end in a backwards
+    /// read). Comparable only between runs of one read of one index.
     public var firstLine: Int?
     /// `generated_at` as an instant, nil when it is not RFC 3339 (parsed once: runs are
     /// sorted by it).
@@ -59,7 +61,10 @@ public struct RunRecord: Sendable, Hashable {
         return .object(out)
     }
 
-    /// Orders runs newest first by `generated_at` instant (unparseable last), ties by file order.
+    /// The one order of runs, newest first: by `generated_at` instant (unparseable last); runs
+    /// with the same instant by append order, the later append newer (an `approve` then a
+    /// `reject` in one second leaves the goal rejected); then by goal id and paths, so the
+    /// order is total and deterministic.
     public static func newestFirst(_ lhs: RunRecord, _ rhs: RunRecord) -> Bool {
         let l = lhs.timestamp, r = rhs.timestamp
         if l != r {
@@ -67,7 +72,10 @@ public struct RunRecord: Sendable, Hashable {
             guard let r else { return true }
             return l > r
         }
-        return (lhs.firstLine ?? Int.max) < (rhs.firstLine ?? Int.max)
+        if lhs.firstLine != rhs.firstLine { return (lhs.firstLine ?? Int.min) > (rhs.firstLine ?? Int.min) }
+        if lhs.goalID != rhs.goalID { return (lhs.goalID ?? "") < (rhs.goalID ?? "") }
+        if lhs.identity.generatedAt != rhs.identity.generatedAt { return lhs.identity.generatedAt > rhs.identity.generatedAt }
+        return lhs.identity.jsonPath > rhs.identity.jsonPath
     }
 
     /// Whether a raw row is an overlay (it carries a `human_reward` for an earlier run).

@@ -50,19 +50,8 @@ public struct Bootstrap: Sendable {
         template.registryArgument = registryArgument
         let entry = template.entry
 
-        let goalAction: String
-        if registry.goal(id: goalID.rawValue) == nil {
-            goalAction = "appended"
-        } else {
-            goalAction = options.force ? "replaced" : "kept-existing"
-        }
-        if goalAction != "kept-existing" {
-            registry.upsert(entry)
-            registry.root["updated_at"] = .string(String(context.now.rfc3339.prefix(10)))
-            if registry.commonRuntimeRoot == nil { registry.root["common_runtime_root"] = .string(runtimeRoot) }
-        }
-        let stateExists = FileSystem.exists(statePath)
-        let stateAction = !stateExists ? "created" : (options.force ? "replaced" : "kept-existing")
+        var goalAction = merge(entry, into: &registry, runtimeRoot: runtimeRoot)
+        var stateAction = !FileSystem.exists(statePath) ? "created" : (options.force ? "replaced" : "kept-existing")
         let objective = options.objective ?? "Advance the \(FileSystem.basename(project)) project goal in bounded, validated segments."
         let stateText = StateTemplate(
             goalID: goalID, objective: objective, goalDoc: goalDoc, profile: template.profile,
@@ -72,37 +61,30 @@ public struct Bootstrap: Sendable {
         func action(_ path: String, _ what: String) {
             actions.append(["path": .string(path), "action": .string(options.dryRun ? "would-\(what)" : what), "goal": .string(goalID.rawValue)])
         }
-        if goalAction != "kept-existing" {
-            action(registryPath, existing == nil ? "create" : "write")
-            if !options.dryRun {
-                do { try LockedRewrite.write(registry.fileBytes, over: existing?.1 ?? FileSnapshot(path: registryPath, bytes: nil)) } catch { throw error.commandFailure }
-            }
-        } else {
-            action(registryPath, "keep-existing")
+        var sync = GlobalRegistrySync(
+            sourceRegistryPath: registryPath, source: registry, globalPath: FileSystem.join(runtimeRoot, "registry.global.json"),
+            runtimeRoot: runtimeRoot, now: context.now)
+        sync.goalIDs = [goalID.rawValue]
+        sync.collisionHint = "choose another --goal-id; to move the route to this project, rerun bootstrap with --no-global-sync, then `loopx --registry \(registryArgument) sync-global --replace-state` (a backup is written first)"
+        if !options.noGlobalSync {
+            // Routing is checked before anything is written: a collision leaves no file behind.
+            sync.dryRun = true
+            _ = try sync.run()
         }
+        if !options.dryRun {
+            (registry, goalAction) = try writeRegistry(registryPath, entry: entry, runtimeRoot: runtimeRoot)
+            sync.source = registry
+            stateAction = try writeState(statePath, text: stateText)
+        }
+        action(registryPath, goalAction == "kept-existing" ? "keep-existing" : (existing == nil ? "create" : "write"))
         switch stateAction {
         case "kept-existing": action(statePath, "keep-existing")
-        default:
-            action(statePath, stateAction == "created" ? "create" : "replace")
-            if !options.dryRun {
-                do {
-                    let snapshot = try FileSnapshot.read(statePath)
-                    try LockedRewrite.write(Array(stateText.utf8), over: snapshot)
-                } catch let failure as LockedRewrite.Failure {
-                    throw failure.commandFailure
-                } catch {
-                    throw CommandFailure("\(error)")
-                }
-            }
+        default: action(statePath, stateAction == "created" ? "create" : "replace")
         }
 
         var globalSync: JSONValue = ["skipped": true, "reason": "--no-global-sync"]
         if !options.noGlobalSync {
-            var sync = GlobalRegistrySync(
-                sourceRegistryPath: registryPath, source: registry, globalPath: FileSystem.join(runtimeRoot, "registry.global.json"),
-                runtimeRoot: runtimeRoot, now: context.now)
             sync.dryRun = options.dryRun
-            sync.goalIDs = [goalID.rawValue]
             let result = try sync.run()
             globalSync = .object(result)
             actions.append(["path": .string(sync.globalPath), "action": .string(options.dryRun ? "would-sync" : "synced"), "goal": .string(goalID.rawValue)])
@@ -123,6 +105,51 @@ public struct Bootstrap: Sendable {
         payload["private_boundary_note"] = .string(boundary.note)
         payload["gitignore"] = boundary.json
         return PayloadReport(payload, markdown: markdown(payload))
+    }
+
+    /// Adds (or with `--force` replaces) the goal entry; returns the action taken.
+    func merge(_ entry: GoalEntry, into registry: inout Registry, runtimeRoot: String) -> String {
+        guard let id = entry.id else { return "kept-existing" }
+        let goalAction = registry.goal(id: id) == nil ? "appended" : (options.force ? "replaced" : "kept-existing")
+        guard goalAction != "kept-existing" else { return goalAction }
+        registry.upsert(entry)
+        registry.root["updated_at"] = .string(String(context.now.rfc3339.prefix(10)))
+        if registry.commonRuntimeRoot == nil { registry.root["common_runtime_root"] = .string(runtimeRoot) }
+        return goalAction
+    }
+
+    /// Merges the entry into the registry as it is on disk now, under its lock (a concurrent
+    /// bootstrap of another goal is kept, not refused); returns the registry and the action.
+    func writeRegistry(_ path: String, entry: GoalEntry, runtimeRoot: String) throws(CommandFailure) -> (Registry, String) {
+        do {
+            return try LockedRewrite.update(path) { snapshot in
+                var registry = try snapshot.bytes.map { bytes throws(CommandFailure) in try RegistryCodec.decode(bytes, path: path) }
+                    ?? Registry(root: ["schema_version": "0.1", "updated_at": .null, "common_runtime_root": .null])
+                let action = merge(entry, into: &registry, runtimeRoot: runtimeRoot)
+                return (action == "kept-existing" ? nil : registry.fileBytes, (registry, action))
+            }
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let failure as LockedRewrite.Failure {
+            throw failure.commandFailure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    /// Creates the state file, or replaces it with `--force`; a file another writer created
+    /// meanwhile is kept. Returns the action taken.
+    func writeState(_ path: String, text: String) throws(CommandFailure) -> String {
+        do {
+            return try LockedRewrite.update(path) { snapshot in
+                if snapshot.bytes != nil, !options.force { return (nil, "kept-existing") }
+                return (Array(text.utf8), snapshot.bytes == nil ? "created" : "replaced")
+            }
+        } catch let failure as LockedRewrite.Failure {
+            throw failure.commandFailure
+        } catch {
+            throw CommandFailure("\(error)")
+        }
     }
 
     /// The dry-run form of an action: `appended` → `would-append`, `kept-existing` → `would-keep-existing`.

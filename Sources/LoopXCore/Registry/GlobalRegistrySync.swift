@@ -35,8 +35,10 @@ public struct GlobalRegistrySync: Sendable {
         return copy
     }
 
-    /// Runs the sync: reads the global file, merges, and writes it (under its lock, checking
-    /// it did not change) unless dry-run. The report says what happened or why it was refused.
+    /// Runs the sync as one read-modify-write under the global file's lock: takes the lock,
+    /// re-reads the file, merges the goals into what is there now and replaces it atomically,
+    /// so a concurrent writer that came first is merged with, never refused. Dry runs read
+    /// without the lock and write nothing. The report says what happened or why it was refused.
     public func run() throws(CommandFailure) -> JSONObject {
         var out: JSONObject = [
             "dry_run": .bool(dryRun), "registry": .string(sourceRegistryPath), "global_registry": .string(globalPath),
@@ -49,8 +51,38 @@ public struct GlobalRegistrySync: Sendable {
             out["wrote"] = false
             return out
         }
-        let existing = try RegistryCodec.read(globalPath)
-        var global = existing?.0 ?? Registry()
+        guard !dryRun else {
+            let snapshot: FileSnapshot
+            do { snapshot = try FileSnapshot.read(globalPath) } catch { throw CommandFailure(error.description) }
+            var merged = try merge(into: snapshot, report: out)
+            merged.report["ok"] = true
+            merged.report["wrote"] = false
+            return merged.report
+        }
+        do {
+            var report = try LockedRewrite.update(globalPath) { snapshot in
+                let merged = try merge(into: snapshot, report: out)
+                return (merged.registry.fileBytes, merged.report)
+            }
+            report["ok"] = true
+            report["wrote"] = true
+            return report
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch let failure as LockedRewrite.Failure {
+            if case .changedOnDisk = failure { throw failure.commandFailure }
+            return denied(out, failure.description)
+        } catch {
+            return denied(out, "\(error)")
+        }
+    }
+
+    /// The global registry `snapshot` with the incoming goals merged in, and the report of the
+    /// merge. Throws on a route collision unless `replaceState`; when replacing (and not a dry
+    /// run) the old file is backed up first.
+    func merge(into snapshot: FileSnapshot, report: JSONObject) throws(CommandFailure) -> (registry: Registry, report: JSONObject) {
+        var out = report
+        var global = try snapshot.bytes.map { bytes throws(CommandFailure) in try RegistryCodec.decode(bytes, path: globalPath) } ?? Registry()
         let incoming = source.goals.filter { goal in goal.goalID != nil && (goalIDs?.contains(goal.id ?? "") ?? true) }
         var actions: [JSONValue] = []
         var collisions: [JSONValue] = []
@@ -87,7 +119,7 @@ public struct GlobalRegistrySync: Sendable {
         if !collisions.isEmpty && !replaceState {
             throw CommandFailure(
                 "route collision in the global registry \(globalPath): a goal id is already routed to another project (\(collisions.count) goal(s))",
-                hint: "rename the goal, or rerun with --replace-state to replace the route (a backup is written first)")
+                hint: collisionHint)
         }
         let syncedIDs = Set(synced.compactMap(\.id))
         let kept = global.goals.filter { !syncedIDs.contains($0.id ?? "") }
@@ -99,32 +131,29 @@ public struct GlobalRegistrySync: Sendable {
         out["global_goal_count"] = .int(Int64(global.goals.count))
         out["updated_at"] = .string(now.rfc3339)
         out["skipped"] = false
-        guard !dryRun else {
-            out["ok"] = true
-            out["wrote"] = false
-            return out
-        }
-        if !collisions.isEmpty, let old = existing {
+        if !dryRun, !collisions.isEmpty, let bytes = snapshot.bytes {
             let stamp = RunHistory.stem(generatedAt: now.rfc3339)
             let backup = "\(globalPath).route-collision-backup-\(stamp).bak"
-            do { try FileSystem.writeAtomically(backup, bytes: old.1.bytes ?? []) } catch { throw CommandFailure(error.description) }
+            do { try FileSystem.writeAtomically(backup, bytes: bytes) } catch { throw CommandFailure(error.description) }
             out["backup_path"] = .string(backup)
         }
-        do {
-            try LockedRewrite.write(global.fileBytes, over: existing?.1 ?? FileSnapshot(path: globalPath, bytes: nil))
-        } catch {
-            out["ok"] = false
-            out["write_denied"] = true
-            out["error_kind"] = "global_registry_write_denied"
-            out["error"] = .string(error.description)
-            out["project_registry_usable"] = true
-            out["fallback_registry"] = .string(sourceRegistryPath)
-            out["recommended_action"] = .string("pass --runtime-root to a writable directory, or rerun with --no-global-sync")
-            out["wrote"] = false
-            return out
-        }
-        out["ok"] = true
-        out["wrote"] = true
+        return (global, out)
+    }
+
+    /// What to do about a route collision; `sync-global --replace-state` moves the route.
+    public var collisionHint = "rename the goal, or rerun with --replace-state to replace the route (a backup is written first)"
+
+    /// The report of a sync whose write was denied: the project registry stays usable.
+    func denied(_ report: JSONObject, _ error: String) -> JSONObject {
+        var out = report
+        out["ok"] = false
+        out["write_denied"] = true
+        out["error_kind"] = "global_registry_write_denied"
+        out["error"] = .string(error)
+        out["project_registry_usable"] = true
+        out["fallback_registry"] = .string(sourceRegistryPath)
+        out["recommended_action"] = .string("pass --runtime-root to a writable directory, or rerun with --no-global-sync")
+        out["wrote"] = false
         return out
     }
 }

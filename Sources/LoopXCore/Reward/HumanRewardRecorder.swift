@@ -42,17 +42,21 @@ public enum HumanRewardRecorder {
 
         var appended = false
         if !request.dryRun {
-            if !alreadyRecorded {
+            // The overlay is appended only once the state edit (when asked) is staged on disk,
+            // so a write that cannot happen leaves the index untouched too.
+            func appendOverlay() throws(CommandFailure) {
+                guard !alreadyRecorded, !appended else { return }
                 do { try history.append(row: overlay) } catch { throw CommandFailure(error.description) }
                 appended = true
             }
             if let path = state.stateFile, let entry = state.entry, state.wouldWrite {
-                let outcome = try ActiveStateFile.edit(path, now: context.now) { editor throws(CommandFailure) in
+                let outcome = try ActiveStateFile.edit(path, now: context.now, beforeWrite: appendOverlay) { editor throws(CommandFailure) in
                     ProgressLedger.insert(entry, into: &editor.document, updatedAt: recordedAt)
                 }
                 state.written = outcome.changed
                 state.alreadyPresent = !outcome.result
             }
+            try appendOverlay()
         }
         return RewardReport(
             request: request, workspace: workspace, run: run, humanReward: humanReward, overlay: overlay,

@@ -13,12 +13,13 @@ public enum ActiveStateFile {
     /// Holds the file's lock for a whole edit: reads, applies `edit` to a `TodoEditor`, and
     /// when the document changed (and `write` is true) writes it atomically, refusing if the
     /// file changed on disk meanwhile. Returns the edit's result and whether bytes were written.
+    /// `beforeWrite` runs once the new bytes are safely staged, just before they replace the file.
     public static func edit<T>(
-        _ path: String, now: Timestamp, write: Bool = true,
+        _ path: String, now: Timestamp, write: Bool = true, beforeWrite: (() throws(CommandFailure) -> Void)? = nil,
         _ edit: (inout TodoEditor) throws(CommandFailure) -> T
     ) throws(CommandFailure) -> (result: T, changed: Bool, document: ActiveStateDocument) {
         do {
-            return try LockedRewrite.update(path) { snapshot in
+            return try LockedRewrite.update(path, beforeReplace: beforeWrite.map { hook in { () throws in try hook() } }) { snapshot in
                 guard let text = snapshot.text else {
                     throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` first, or pass --state-file")
                 }

@@ -37,7 +37,8 @@ public struct FileLock: ~Copyable {
     public static func removeStaleTemporaries(of target: String) {
         let dir = FileSystem.dirname(target)
         let prefix = ".\(FileSystem.basename(target)).tmp-"
-        for name in (try? FileSystem.list(dir)) ?? [] where name.hasPrefix(prefix) {
+        // `..<name>.tmp-…` is the temporary of a staged replacement (`StagedReplacement`).
+        for name in (try? FileSystem.list(dir)) ?? [] where name.hasPrefix(prefix) || name.hasPrefix("." + prefix) {
             unlink(FileSystem.join(dir, name))
         }
     }
@@ -105,8 +106,11 @@ public enum LockedRewrite {
     /// Holds the lock for a whole cycle: reads, lets `transform` compute the new bytes (nil
     /// means no change), re-checks the file is unchanged, and writes atomically.
     /// Returns the value `transform` produced alongside the new bytes.
+    /// With `beforeReplace`, the new bytes are first written in full beside the file, then
+    /// `beforeReplace` runs (e.g. an index append that must happen only if this write can),
+    /// then the file is replaced; when either fails, the file is left as it was.
     public static func update<T>(
-        _ path: String, mode: mode_t = 0o644,
+        _ path: String, mode: mode_t = 0o644, beforeReplace: (() throws -> Void)? = nil,
         _ transform: (FileSnapshot) throws -> (bytes: [UInt8]?, result: T)
     ) throws -> T {
         let lock = try FileLock(guarding: path)
@@ -117,7 +121,47 @@ public enum LockedRewrite {
         guard let bytes = outcome.bytes else { return outcome.result }
         // A writer that ignores the lock (an editor) may have replaced the file meanwhile.
         guard try FileSnapshot.read(path) == before else { throw Failure.changedOnDisk(path: path) }
-        try FileSystem.writeAtomically(path, bytes: bytes, mode: mode)
+        guard let beforeReplace else {
+            try FileSystem.writeAtomically(path, bytes: bytes, mode: mode)
+            return outcome.result
+        }
+        let staged = try StagedReplacement(path, bytes: bytes, mode: mode)
+        do { try beforeReplace() } catch {
+            staged.discard()
+            throw error
+        }
+        try staged.commit()
         return outcome.result
     }
+}
+
+/// New content for a file, written in full (and synced) under a temporary name beside it but
+/// not yet in place: `commit` renames it over the file, `discard` removes it. Writing first
+/// proves the disk can take the bytes before anything else depends on them.
+public struct StagedReplacement: ~Copyable {
+    public let target: String
+    let staged: String
+
+    public init(_ target: String, bytes: [UInt8], mode: mode_t = 0o644) throws(FileSystem.Failure) {
+        self.target = target
+        staged = FileSystem.join(FileSystem.dirname(target), ".\(FileSystem.basename(target)).tmp-staged-\(getpid())")
+        try FileSystem.writeAtomically(staged, bytes: bytes, mode: mode)
+    }
+
+    /// Moves the staged bytes into place.
+    public consuming func commit() throws(FileSystem.Failure) {
+        guard rename(staged, target) == 0 else {
+            let failed = FileSystem.failure("rename into place", target)
+            unlink(staged)
+            throw failed
+        }
+        let dir = open(FileSystem.dirname(target), O_RDONLY | O_DIRECTORY)
+        if dir >= 0 {
+            fsync(dir)
+            close(dir)
+        }
+    }
+
+    /// Removes the staged bytes; the target is untouched.
+    public consuming func discard() { unlink(staged) }
 }
