@@ -10,6 +10,10 @@ public struct RegistryProblem: Sendable, Hashable {
         case goalMissingStateFile = "registry_goal_missing_state_file"
         case goalMissingAdapterKind = "registry_goal_missing_adapter_kind"
         case stateFileShared = "registry_state_file_shared"
+
+        // State file containment (StateFileContainment): a state_file that resolves, after
+        // symlinks and `..`, outside the goal's repository.
+        case stateFileOutsideRepo = "registry_state_file_outside_repo"
     }
 
     public var code: Code
@@ -76,6 +80,10 @@ extension Registry {
                 } else {
                     seenStateFiles[path] = id
                 }
+            }
+            // State file containment: a goal without repo is already reported as missing one.
+            if let escape = StateFileContainment.escape(of: goal, environment: environment), escape.repo != nil {
+                add(.stateFileOutsideRepo, escape.message)
             }
         }
         return problems

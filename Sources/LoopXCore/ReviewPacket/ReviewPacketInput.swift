@@ -49,7 +49,9 @@ public struct ReviewPacketInput: Sendable {
             goalID: workspace.goalID.rawValue, goal: workspace.goal,
             attention: attention ?? rulesAttention(session, workspace.goalID, runs: runs), runs: runs)
         input.language = language
-        if let path = workspace.stateFilePath(), FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
+        let statePath: String?
+        do { statePath = try workspace.stateFilePath() } catch { throw .command(error) }
+        if let path = statePath, FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
             let open = ActiveStateDocument(text: text).todos.filter { $0.status == .open }
             input.userTodos = open.filter { $0.role == .user }
             input.agentTodos = open.filter { $0.role == .agent }
