@@ -101,10 +101,10 @@ import LoopXRules
     @Test func insidePathsStillWork() throws {
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }
-        // An in-repo symlink and `..` that stays inside are fine; so is a repo reached through a symlink.
-        let project = try project(runner, stateFile: "docs/../.codex/goals/shop/LINK.md") { project in
-            try FileManager.default.createSymbolicLink(
-                atPath: project.path + "/.codex/goals/shop/LINK.md", withDestinationPath: "ACTIVE_GOAL_STATE.md")
+        // An in-repo directory symlink and `..` that stays inside are fine; so is a repo
+        // reached through a symlink.
+        let project = try project(runner, stateFile: "docs/../.codex/goals/alias/ACTIVE_GOAL_STATE.md") { project in
+            try FileManager.default.createSymbolicLink(atPath: project.path + "/.codex/goals/alias", withDestinationPath: "shop")
         }
         let added = try project.run(["todo", "add", "--goal-id", "shop", "--text", "[P1] inside"])
         #expect(added.status == 0, "\(added.stderr)")

@@ -16,7 +16,7 @@ import Testing
         let document = ActiveStateDocument(bytes: Self.bytes)
         #expect(document.bytes == Self.bytes)
         #expect(document.lines.count == document.lineBytes.count)
-        #expect(document.content(5).hasPrefix("Ship "))
+        #expect(document.content(6).hasPrefix("Ship "))
     }
 
     @Test func everyTodoEditKeepsInvalidBytesOnOtherLines() throws {

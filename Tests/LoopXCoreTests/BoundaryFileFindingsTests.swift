@@ -57,7 +57,7 @@ import Testing
         // Mostly control bytes (data, UTF-16): binary. Text starting like a signature is not.
         let data = [UInt8]((0..<200).map { UInt8($0 % 8) }) + token
         #expect(FileFindings.scan(data, path: "a.bin", fileName: "a.bin") == .binary)
-        let utf16 = Array("key \(Planted.awsKey)".utf8).flatMap { [$0, 0x00] }
+        let utf16: [UInt8] = Array("key \(Planted.awsKey)".utf8).flatMap { byte -> [UInt8] in [byte, 0x00] }
         #expect(FileFindings.scan(utf16, path: "a.md", fileName: "a.md") == .binary)
         for text in ["MZ" + String(repeating: " notes", count: 20), "BZh is a prefix", "PK of the table", "OTTO says hi"] {
             #expect(FileFindings.scan(Array((text + " \(Planted.awsKey)").utf8), path: "a.md", fileName: "a.md") != .binary, "\(text)")

@@ -4,7 +4,7 @@ import Testing
 /// Secrets of the newer `credential` shapes, assembled at run time (see `Planted`).
 enum PlantedKeys {
     /// 40 characters of mixed-case base64, shaped like an AWS secret access key.
-    static let awsSecret = "q8Xz" + "Lm3vPwR7tY2kB9nD4sHj" + "a/B+c1D2e3F4g5H6i7J8"
+    static let awsSecret = "q8Xz" + "Lm3vPwR7tY2kB9nD4sHj" + "a/B+c1D2e3F4g5H6"
     /// AWS's documentation example secret: matched, downgraded to a note.
     static let awsExampleSecret = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCY" + "EXAMPLEKEY"
     static let jwtHeader = "ey" + "JhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
