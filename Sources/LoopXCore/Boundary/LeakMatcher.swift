@@ -106,8 +106,8 @@ struct LeakMatcher {
         case .quote: if checksPackageRegistry { resolvedURL(at: index, into: &hits) }
         case .e: jsonWebToken(at: index, into: &hits)
         case .s:
-            awsSecretAccessKey(at: index, into: &hits)
-            stripeLiveKey(at: index, into: &hits)
+            // The opening pair is `sk` (Stripe) or `se` in any case (`secret`).
+            if byte(index + 1) == 0x6B { stripeLiveKey(at: index, into: &hits) } else { awsSecretAccessKey(at: index, into: &hits) }
         case .r: stripeLiveKey(at: index, into: &hits)
         }
     }
