@@ -159,7 +159,7 @@ action = by_id("effective-action")
 if not action or action[0]["text"] != (cli.get("effective_action") or "none"):
     problems.append("effective action differs from effective_action")
 recommended = by_id("recommended-action")
-if not recommended or recommended[0]["text"] != (cli.get("recommended_action") or "none").replace("`", ""):
+if not recommended or recommended[0]["text"] != (cli.get("recommended_action") or "none").replace("`", "").replace("**", ""):
     problems.append("recommended action %r differs from the CLI's %r" % (recommended and recommended[0]["text"], cli.get("recommended_action")))
 cli_fired = {r["id"] for s in cli["rule_trace"] for r in s["rules"]}
 dom_fired = {n["attrs"]["data-rule"] for n in find(lambda n: n["attrs"].get("data-kind") == "fired")}

@@ -37,6 +37,7 @@ import Testing
         let result = tree.scan(git: true)
         #expect(result.findings.map(\.rendered) == ["Sources/App/Config.swift:1: credential"])
         #expect(result.skipped.binary == 2)
+        #expect(result.binaryFiles == ["data.bin2", "logo.png"])
         #expect(result.filesScanned == 1)
     }
 

@@ -48,20 +48,23 @@ import Testing
         #expect(result.filesScanned == 0)
     }
 
-    @Test func binaryNonUTF8AndOversizedFilesAreCountedNotScanned() throws {
+    @Test func binaryAndOversizedFilesAreSkippedOtherEncodingsAreScanned() throws {
         let tree = try ScratchTree()
         defer { tree.remove() }
-        try tree.write("blob.json", bytes: [0x7B, 0x00] + Array(Planted.awsKey.utf8))
+        try tree.write("blob.json", bytes: [0x7B, 0x00, 0x20] + Array(Planted.awsKey.utf8))
         try tree.write("latin.md", bytes: [0x63, 0x61, 0x66, 0xE9, 0x20] + Array(Planted.awsKey.utf8))
+        try tree.write("docs/logo.md", bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x20] + Array(Planted.awsKey.utf8))
         try tree.write("big.md", String(repeating: "x", count: 2048) + Planted.awsKey)
         try tree.write("small.md", "fine\n")
         let result = tree.scan(maxFileBytes: 1024)
-        #expect(result.findings.isEmpty)
+        #expect(result.findings.map(\.rendered) == ["blob.json:1: credential", "latin.md:1: credential"])
         #expect(result.skipped.binary == 1)
-        #expect(result.skipped.notUTF8 == 1)
+        #expect(result.binaryFiles == ["docs/logo.md"])
         #expect(result.skipped.tooLarge == 1)
         #expect(result.warnings == [BoundaryWarning(code: "file_too_large", path: "big.md")])
-        #expect(result.filesScanned == 1)
+        #expect(result.filesScanned == 3)
+        #expect(result.json["binary_files"] == ["docs/logo.md"])
+        #expect(result.json["files_skipped"]?["binary"] == 1)
     }
 
     @Test func scanPathsNarrowTheScanAndKeepPathsRelativeToTheRoot() throws {

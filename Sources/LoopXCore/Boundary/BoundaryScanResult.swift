@@ -22,7 +22,6 @@ public struct BoundaryWarning: Sendable, Hashable, Comparable {
 /// Files the scan did not read, by reason.
 public struct BoundarySkipCounts: Sendable, Equatable {
     public var binary = 0
-    public var notUTF8 = 0
     public var tooLarge = 0
     public var unreadable = 0
     /// Private-state directories and files (untracked) left alone.
@@ -34,7 +33,7 @@ public struct BoundarySkipCounts: Sendable, Equatable {
 
     public var json: JSONValue {
         .object([
-            "binary": .int(Int64(binary)), "not_utf8": .int(Int64(notUTF8)), "too_large": .int(Int64(tooLarge)),
+            "binary": .int(Int64(binary)), "too_large": .int(Int64(tooLarge)),
             "unreadable": .int(Int64(unreadable)), "private_state": .int(Int64(privateState)),
             "directories": .int(Int64(directories)),
         ])
@@ -49,6 +48,8 @@ public struct BoundaryScanResult: Sendable, Equatable {
     /// only counted: a tree full of `$TOKEN` would otherwise bury the real hits.
     public var findings: [BoundaryFinding]
     public var warnings: [BoundaryWarning]
+    /// Files not read because they are binary (as shown, sorted); `skipped.binary` counts them.
+    public var binaryFiles: [String] = []
     public var filesScanned: Int
     public var skipped: BoundarySkipCounts
     /// Whether git told the scan which files are tracked.
@@ -67,7 +68,7 @@ public struct BoundaryScanResult: Sendable, Equatable {
         referencesDowngraded += other.referencesDowngraded
         allowedByPragma += other.allowedByPragma
         skipped.binary += other.skipped.binary
-        skipped.notUTF8 += other.skipped.notUTF8
+        binaryFiles += other.binaryFiles
         skipped.tooLarge += other.skipped.tooLarge
         skipped.unreadable += other.skipped.unreadable
     }
@@ -98,6 +99,7 @@ public struct BoundaryScanResult: Sendable, Equatable {
             "scan_roots": .array(scanRoots.map(JSONValue.string)),
             "files_scanned": .int(Int64(filesScanned)),
             "files_skipped": skipped.json,
+            "binary_files": .array(binaryFiles.map(JSONValue.string)),
             "used_git": .bool(usedGit),
             "blocking_count": .int(Int64(blocking.count)),
             "counts_by_rule": .object(counts),

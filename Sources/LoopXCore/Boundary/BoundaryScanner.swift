@@ -29,6 +29,7 @@ public struct BoundaryScanner: Sendable {
         var result = BoundaryScanResult(
             scanRoots: options.roots.map { options.display(FileSystem.normalize($0)) }, findings: plan.findings,
             warnings: plan.warnings, filesScanned: 0, skipped: plan.skipped, usedGit: plan.usedGit)
+        result.binaryFiles = plan.binaryFiles
         let candidates = plan.candidates
         let total = candidates.count
         let workers = total >= BoundaryScanner.parallelThreshold ? BoundaryScanner.workerCount() : 1
@@ -60,6 +61,7 @@ public struct BoundaryScanner: Sendable {
         progress?(ScanProgress(filesDone: total, filesTotal: total))
         result.findings.sort()
         result.warnings.sort()
+        result.binaryFiles.sort()
         return result
     }
 
@@ -92,8 +94,9 @@ public struct BoundaryScanner: Sendable {
             return
         }
         switch FileFindings.scan(bytes, path: shown, fileName: candidate.fileName) {
-        case .binary: result.skipped.binary += 1
-        case .notUTF8: result.skipped.notUTF8 += 1
+        case .binary:
+            result.skipped.binary += 1
+            result.binaryFiles.append(shown)
         case .scanned(let found, let allowed):
             result.filesScanned += 1
             result.allowedByPragma += allowed

@@ -21,6 +21,9 @@ public struct CheckReport: Report, Sendable {
 
     public var ok: Bool { errors.isEmpty }
 
+    /// How many skipped binary files the Markdown lists by name (the JSON lists all).
+    static let binaryFilesShown = 50
+
     public var json: JSONValue {
         .object([
             "ok": .bool(ok),
@@ -57,9 +60,15 @@ public struct CheckReport: Report, Sendable {
         lines += ["", "## Public Boundary Scan", ""]
         let skipped = scan.skipped
         lines.append("- files scanned: \(scan.filesScanned)")
-        lines.append(
-            "- files skipped: \(skipped.binary) binary, \(skipped.notUTF8) not UTF-8, \(skipped.tooLarge) too large, "
-                + "\(skipped.unreadable) unreadable")
+        lines.append("- files skipped: \(skipped.binary) binary, \(skipped.tooLarge) too large, \(skipped.unreadable) unreadable")
+        if !scan.binaryFiles.isEmpty {
+            lines.append("- warning: \(scan.binaryFiles.count) binary files were not read:")
+            let shown = scan.binaryFiles.prefix(CheckReport.binaryFilesShown)
+            lines += shown.map { "  - \($0)" }
+            if scan.binaryFiles.count > shown.count {
+                lines.append("  - … and \(scan.binaryFiles.count - shown.count) more (all in `public_boundary_scan.binary_files` of `--format json`)")
+            }
+        }
         lines.append("- private-state paths skipped: \(skipped.privateState); directories skipped: \(skipped.directories)")
         lines.append("- credential references downgraded: \(scan.referencesDowngraded)")
         lines += ["", "| rule | blocking hits |", "|---|---|"]

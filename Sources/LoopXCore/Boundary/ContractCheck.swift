@@ -85,6 +85,9 @@ public struct ContractCheck: Sendable {
         for warning in scan.warnings where warning.code != "scan_root_missing" {
             report.warnings.append("\(warning.code.replacingUnderscores): \(warning.path)")
         }
+        if !scan.binaryFiles.isEmpty {
+            report.warnings.append("binary files not read: \(scan.binaryFiles.count) (listed in the public boundary scan)")
+        }
         if scan.clean { report.checks.append("public boundary scan clean: \(scan.filesScanned) files") }
         report.checks.append("private-state paths skipped: \(scan.skipped.privateState)")
         report.checks.append("credential references downgraded: \(scan.referencesDowngraded)")

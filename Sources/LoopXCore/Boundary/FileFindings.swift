@@ -9,10 +9,9 @@ public enum FileScanOutcome: Sendable, Equatable {
     /// Text that was scanned, with its findings (possibly none) and the number of lines whose
     /// hits were waived by the `loopx-boundary: allow` pragma.
     case scanned([BoundaryFinding], allowed: Int)
-    /// Skipped: a NUL byte in the first 8 KiB.
+    /// Skipped: binary data (a known magic number or mostly control bytes; see `TextDetection`).
+    /// Any other encoding is scanned: the rules match bytes.
     case binary
-    /// Skipped: not valid UTF-8.
-    case notUTF8
 }
 
 /// Runs the leak rules over one file and turns raw hits into line-numbered findings.
@@ -24,7 +23,6 @@ public enum FileFindings {
         return bytes.withUnsafeBufferPointer { buffer -> FileScanOutcome in
             switch TextDetection.classify(buffer) {
             case .binary: return .binary
-            case .notUTF8: return .notUTF8
             case .text:
                 let hits = LeakMatcher(bytes: buffer, checksPackageRegistry: checksRegistry).hits()
                 let all = findings(from: hits, in: buffer, path: path)

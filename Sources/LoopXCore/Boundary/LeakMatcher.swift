@@ -22,7 +22,7 @@ struct LeakMatcher {
 
     /// What a byte can start; 0 for most bytes.
     enum Anchor: UInt8 {
-        case none = 0, l, d, b, a, upperA, t, p, slash, one, dash, g, x, quote
+        case none = 0, l, d, b, a, upperA, t, p, slash, one, dash, g, x, quote, e, s, r
     }
 
     static let anchors: [UInt8] = {
@@ -33,6 +33,7 @@ struct LeakMatcher {
         set("lL", .l); set("dD", .d); set("bB", .b); set("a", .a); set("A", .upperA)
         set("tT", .t); set("pP", .p); set("/", .slash); set("1", .one); set("-", .dash)
         set("g", .g); set("x", .x); set("\"", .quote)
+        set("e", .e); set("sS", .s); set("r", .r)
         return table
     }()
 
@@ -52,8 +53,8 @@ struct LeakMatcher {
                 }
             }
         }
-        for pair in ["la", "do", "be", "au", "to", "pa"] { set(pair, foldCase: true) }
-        for pair in ["AK", "AS", "t-", "/U", "/h", "/e", "10", "17", "19", "--", "gh", "gi", "xo", "\"r"] {
+        for pair in ["la", "do", "be", "au", "to", "pa", "se"] { set(pair, foldCase: true) }
+        for pair in ["AK", "AS", "AI", "t-", "/U", "/h", "/e", "10", "17", "19", "--", "gh", "gi", "xo", "\"r", "ey", "sk", "rk"] {
             set(pair, foldCase: false)
         }
         return bits
@@ -91,6 +92,7 @@ struct LeakMatcher {
         case .a: authorization(at: index, into: &hits)
         case .upperA:
             awsKey(at: index, into: &hits)
+            googleAPIKey(at: index, into: &hits)
             authorization(at: index, into: &hits)
         case .t:
             assignment(at: index, keyword: "token=", into: &hits)
@@ -102,6 +104,11 @@ struct LeakMatcher {
         case .g: githubToken(at: index, into: &hits)
         case .x: slackToken(at: index, into: &hits)
         case .quote: if checksPackageRegistry { resolvedURL(at: index, into: &hits) }
+        case .e: jsonWebToken(at: index, into: &hits)
+        case .s:
+            // The opening pair is `sk` (Stripe) or `se` in any case (`secret`).
+            if byte(index + 1) == 0x6B { stripeLiveKey(at: index, into: &hits) } else { awsSecretAccessKey(at: index, into: &hits) }
+        case .r: stripeLiveKey(at: index, into: &hits)
         }
     }
 

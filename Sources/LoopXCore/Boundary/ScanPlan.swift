@@ -10,6 +10,8 @@ struct ScanPlan {
     var findings: [BoundaryFinding] = []
     var warnings: [BoundaryWarning] = []
     var skipped = BoundarySkipCounts()
+    /// Tracked files skipped by a binary-only suffix, as shown.
+    var binaryFiles: [String] = []
     var usedGit = false
     private var seen: Set<String> = []
 
@@ -71,6 +73,7 @@ struct ScanPlan {
                     findings.append(BoundaryFinding(path: options.display(absolute), line: 0, rule: .trackedPrivateState, severity: .error))
                 }
                 skipped.binary += 1
+                binaryFiles.append(options.display(absolute))
                 continue
             }
             candidates.append(candidate)

@@ -34,7 +34,7 @@ public struct FactsBuilder: Sendable {
         document["profile"] = entry.executionProfile.json
         let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
         document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now), since: since)
-        let statePath = store.stateFilePath(of: entry)
+        let statePath = (try? store.stateFilePath(of: entry)) ?? nil  // outside its repo: a registry problem, never read
         document["state"] = StateFacts.state(path: statePath, now: now)
         document["project"] = ProjectFacts.project(repo: entry.repo.map(store.context.environment.absolute), statePath: statePath)
         document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs, now: now)

@@ -29,9 +29,10 @@ public struct GoalWorkspace: Sendable {
 
     /// The active state file: the override when given, else the registry's `state_file`
     /// against `repo`, else the conventional `.codex/goals/<id>/ACTIVE_GOAL_STATE.md`.
-    public func stateFilePath(override: String? = nil) -> String? {
+    /// A declared `state_file` outside the goal's repository is refused.
+    public func stateFilePath(override: String? = nil) throws(CommandFailure) -> String? {
         if let override { return context.environment.absolute(override) }
-        if let declared = store.stateFilePath(of: goal) { return declared }
+        if let declared = try store.stateFilePath(of: goal) { return declared }
         return projectDirectory().map {
             FileSystem.join($0, ".codex/goals/\(goalID.rawValue)/ACTIVE_GOAL_STATE.md")
         }

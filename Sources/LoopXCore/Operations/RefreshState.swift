@@ -35,7 +35,7 @@ public struct RefreshState: Sendable {
         var statePath: String
         if let stateFile {
             statePath = project.map { FileSystem.normalize(FileSystem.join(env.absolute($0), stateFile)) } ?? env.absolute(stateFile)
-        } else if let goal, let path = store.stateFilePath(of: goal) {
+        } else if let goal, let path = try store.stateFilePath(of: goal) {
             statePath = path
         } else if let project {
             statePath = FileSystem.join(env.absolute(project), GoalTemplate.defaultStateFile(id))

@@ -28,7 +28,9 @@ public struct TodoOperation: Sendable {
         let id = try GoalID.parse(goalID)
         let goal = store.registry.goal(id: id.rawValue)
         let env = store.context.environment
-        guard let path = stateFile.map(env.absolute) ?? goal.flatMap(store.stateFilePath(of:)) else {
+        var declared: String?
+        if stateFile == nil, let goal { declared = try store.stateFilePath(of: goal) }
+        guard let path = stateFile.map(env.absolute) ?? declared else {
             throw CommandFailure("goal '\(id)' is not in the registry \(store.registryPath) and no --state-file was given",
                                  hint: "run `loopx bootstrap --goal-id \(id)` or pass --state-file PATH")
         }

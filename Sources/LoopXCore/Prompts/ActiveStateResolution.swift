@@ -33,7 +33,7 @@ public struct ActiveStateResolution: Sendable {
                 "goal '\(goalID)' is in neither \(candidates.joined(separator: " nor "))",
                 hint: "connect it with `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", status: .usage)
         }
-        guard let written = entry.stateFile, let path = entry.stateFilePath(environment: context.environment) else {
+        guard let written = entry.stateFile, let path = try entry.containedStateFilePath(environment: context.environment) else {
             throw CommandFailure(
                 "goal '\(goalID)' in \(registryPath) has no state_file",
                 hint: "rerun `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", status: .usage)

@@ -32,7 +32,7 @@ public enum ReadOnlyMapper {
 
         let project = workspace.projectDirectory(override: request.project)
         let inventory = ProjectInventory.scan(root: project)
-        let statePath = workspace.stateFilePath(override: request.stateFile)
+        let statePath = try workspace.stateFilePath(override: request.stateFile)
         let state = StateMap.sample(path: statePath)
         var observation = MapObservation(goalID: goalID)
         observation.adapterStatus = goal.adapterStatus

@@ -59,15 +59,16 @@ public struct GoalStore: Sendable {
         return goal
     }
 
-    /// The absolute path of a goal's active state file (nil when the entry has none).
-    public func stateFilePath(of goal: GoalEntry) -> String? {
-        goal.stateFilePath(environment: context.environment)
+    /// The absolute path of a goal's active state file (nil when the entry has none); refused
+    /// when it resolves outside the goal's repository (see `StateFileContainment`).
+    public func stateFilePath(of goal: GoalEntry) throws(CommandFailure) -> String? {
+        try goal.containedStateFilePath(environment: context.environment)
     }
 
     /// The goal's active state, parsed; nil when the entry names no state file or the file
     /// does not exist.
     public func activeState(of goal: GoalEntry) throws(CommandFailure) -> ActiveStateDocument? {
-        guard let path = stateFilePath(of: goal), FileSystem.isRegularFile(path) else { return nil }
+        guard let path = try stateFilePath(of: goal), FileSystem.isRegularFile(path) else { return nil }
         return try ActiveStateFile.read(path).0
     }
 

@@ -12,6 +12,10 @@ public struct RegistryProblem: Sendable, Hashable {
         case stateFileShared = "registry_state_file_shared"
         case quotaOutOfRange = "registry_quota_out_of_range"
         case numberOutOfRange = "registry_number_out_of_range"
+
+        // State file containment (StateFileContainment): a state_file that resolves, after
+        // symlinks and `..`, outside the goal's repository.
+        case stateFileOutsideRepo = "registry_state_file_outside_repo"
     }
 
     public var code: Code
@@ -99,6 +103,10 @@ extension Registry {
                 } else {
                     seenStateFiles[path] = id
                 }
+            }
+            // State file containment: a goal without repo is already reported as missing one.
+            if let escape = StateFileContainment.escape(of: goal, environment: environment), escape.repo != nil {
+                add(.stateFileOutsideRepo, escape.message)
             }
         }
         return problems

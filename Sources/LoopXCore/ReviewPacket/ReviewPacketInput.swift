@@ -54,7 +54,9 @@ public struct ReviewPacketInput: Sendable {
         input.language = language
         let contract = decided.stage("delivery_contract")?.output.plainJSON ?? .null
         input.deliveryContract = contract["present"] == .bool(true) ? contract : .null
-        if let path = workspace.stateFilePath(), FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
+        let statePath: String?
+        do { statePath = try workspace.stateFilePath() } catch { throw .command(error) }
+        if let path = statePath, FileSystem.isRegularFile(path), let text = try? FileSystem.readText(path) {
             let open = ActiveStateDocument(text: text).todos.filter { $0.status == .open }
             input.userTodos = open.filter { $0.role == .user }
             input.agentTodos = open.filter { $0.role == .agent }

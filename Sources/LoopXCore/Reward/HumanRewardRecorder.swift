@@ -29,7 +29,7 @@ public enum HumanRewardRecorder {
         let recordedSummary = text.summary(goalID: goalID, runAt: run.generatedAt, request: request, recorded: true)
         var state = RewardReport.StateUpdate(requested: request.writeActiveStateSummary)
         if request.writeActiveStateSummary {
-            guard let path = workspace.stateFilePath(override: request.stateFile) else {
+            guard let path = try workspace.stateFilePath(override: request.stateFile) else {
                 throw CommandFailure("goal '\(goalID)' declares no state_file", hint: "pass --state-file PATH")
             }
             let entry = ProgressLedger.entry(recordedAt: recordedAt, summary: recordedSummary, historyCommand: historyCommand)

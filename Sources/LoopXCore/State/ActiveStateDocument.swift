@@ -1,8 +1,12 @@
 /// An `ACTIVE_GOAL_STATE.md` held as its exact lines (terminators included), so writing an
 /// untouched document gives back the identical bytes and an edit changes only the lines it owns.
+/// Each line keeps its raw bytes: invalid UTF-8 outside an edited line is written back as read.
 public struct ActiveStateDocument: Sendable, Hashable {
-    /// The lines, each with its own terminator (`\n`, `\r\n`, or none for a last line without one).
+    /// The lines as text, each with its own terminator (`\n`, `\r\n`, or none for a last line
+    /// without one); invalid UTF-8 reads as U+FFFD here, but `bytes` keeps the original.
     public private(set) var lines: [String]
+    /// The raw bytes of each line (terminator included), parallel to `lines`.
+    public private(set) var lineBytes: [[UInt8]]
 
     /// A `## ` section: its title and the line range it spans (heading included).
     public struct Section: Sendable, Hashable {
@@ -14,22 +18,25 @@ public struct ActiveStateDocument: Sendable, Hashable {
         public var bodyLines: Range<Int> { (headingLine + 1)..<endLine }
     }
 
-    public init(text: String) {
-        var lines: [String] = []
-        var current = ""
-        for character in text {
-            current.append(character)
-            // "\r\n" is one Character in Swift, so this covers both terminators.
-            if character == "\n" || character == "\r\n" {
-                lines.append(current)
-                current = ""
-            }
+    public init(text: String) { self.init(bytes: Array(text.utf8)) }
+
+    /// Splits the bytes after each `\n` (so `\r\n` stays one terminator), whatever their encoding.
+    public init(bytes: [UInt8]) {
+        var raw: [[UInt8]] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            raw.append(Array(bytes[start...index]))
+            start = index + 1
         }
-        if !current.isEmpty { lines.append(current) }
-        self.lines = lines
+        if start < bytes.count { raw.append(Array(bytes[start...])) }
+        lineBytes = raw
+        lines = raw.map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The document's bytes as text.
+    /// The document's bytes, exactly as read except for the lines an edit replaced or inserted.
+    public var bytes: [UInt8] { Array(lineBytes.joined()) }
+
+    /// The document as text (invalid UTF-8 shown as U+FFFD; write `bytes`, not this).
     public var text: String { lines.joined() }
 
     /// The line's content without its terminator.
@@ -91,15 +98,30 @@ public struct ActiveStateDocument: Sendable, Hashable {
     /// Replaces lines `range` with `newLines` (contents without terminators).
     public mutating func replaceLines(_ range: Range<Int>, with newLines: [String]) {
         let nl = newline
-        lines.replaceSubrange(range, with: newLines.map { $0 + nl })
+        let replacement = newLines.map { $0 + nl }
+        lines.replaceSubrange(range, with: replacement)
+        lineBytes.replaceSubrange(range, with: replacement.map { Array($0.utf8) })
     }
 
     /// Inserts lines (contents without terminators) before line `index`; ensures the line
     /// before the insertion point ends with a newline.
     public mutating func insertLines(_ newLines: [String], at index: Int) {
         let nl = newline
-        if index > 0, index == lines.count, !(lines[index - 1].hasSuffix("\n")) { lines[index - 1] += nl }
-        lines.insert(contentsOf: newLines.map { $0 + nl }, at: index)
+        if index > 0, index == lines.count, lineBytes[index - 1].last != 0x0A {
+            lines[index - 1] += nl
+            lineBytes[index - 1] += Array(nl.utf8)
+        }
+        let inserted = newLines.map { $0 + nl }
+        lines.insert(contentsOf: inserted, at: index)
+        lineBytes.insert(contentsOf: inserted.map { Array($0.utf8) }, at: index)
+    }
+
+    /// Sets the checkbox marker of the item on line `index` (its first `[`) in the raw bytes,
+    /// so the rest of that line stays byte for byte too.
+    public mutating func setCheckboxMarker(line index: Int, to marker: UInt8) {
+        guard let open = lineBytes[index].firstIndex(of: 0x5B), open + 1 < lineBytes[index].count else { return }
+        lineBytes[index][open + 1] = marker
+        lines[index] = String(decoding: lineBytes[index], as: UTF8.self)
     }
 
     /// Sets a front matter `key: value` line in place (or adds it before the closing fence).

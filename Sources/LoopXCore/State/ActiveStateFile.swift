@@ -4,10 +4,10 @@ public enum ActiveStateFile {
     public static func read(_ path: String) throws(CommandFailure) -> (ActiveStateDocument, FileSnapshot) {
         let snapshot: FileSnapshot
         do { snapshot = try FileSnapshot.read(path) } catch { throw CommandFailure(error.description) }
-        guard let text = snapshot.text else {
+        guard let bytes = snapshot.bytes else {
             throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` to create it, or pass --state-file")
         }
-        return (ActiveStateDocument(text: text), snapshot)
+        return (ActiveStateDocument(bytes: bytes), snapshot)
     }
 
     /// Holds the file's lock for a whole edit: reads, applies `edit` to a `TodoEditor`, and
@@ -20,15 +20,15 @@ public enum ActiveStateFile {
     ) throws(CommandFailure) -> (result: T, changed: Bool, document: ActiveStateDocument) {
         do {
             return try LockedRewrite.update(path, beforeReplace: beforeWrite.map { hook in { () throws in try hook() } }) { snapshot in
-                guard let text = snapshot.text else {
+                guard let bytes = snapshot.bytes else {
                     throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` first, or pass --state-file")
                 }
-                let original = ActiveStateDocument(text: text)
+                let original = ActiveStateDocument(bytes: bytes)
                 var editor = TodoEditor(document: original, now: now)
                 let result = try edit(&editor)
                 let changed = editor.document != original
-                let bytes: [UInt8]? = changed && write ? Array(editor.document.text.utf8) : nil
-                return (bytes, (result, changed, editor.document))
+                let newBytes: [UInt8]? = changed && write ? editor.document.bytes : nil
+                return (newBytes, (result, changed, editor.document))
             }
         } catch let failure as CommandFailure {
             throw failure

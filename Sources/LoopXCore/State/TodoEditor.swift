@@ -105,11 +105,7 @@ public struct TodoEditor: Sendable {
         if let evidence, !evidence.isEmpty { metadata["evidence"] = evidence }
         metadata["completed_at"] = now.rfc3339
         metadata["updated_at"] = now.rfc3339
-        var line = document.content(todo.itemLine)
-        if let open = line.firstIndex(of: "[") {
-            line.replaceSubrange(line.index(after: open)...line.index(after: open), with: "x")
-        }
-        document.replaceLines(todo.itemLine..<(todo.itemLine + 1), with: [line])
+        document.setCheckboxMarker(line: todo.itemLine, to: UInt8(ascii: "x"))
         writeMetadata(metadata, of: todo)
         return (item(id: todo.id) ?? todo, .completed)
     }
