@@ -29,6 +29,7 @@ struct LoopX: ParsableCommand {
             RulesCommand.self,
             QuotaCommand.self,
             GateCommand.self,
+            DecisionsCommand.self,
             StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,

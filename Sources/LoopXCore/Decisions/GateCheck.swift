@@ -56,12 +56,17 @@ public struct GateCheck: Sendable {
         ]
     }
 
-    /// Evaluates the gates for the request.
-    public func run(_ request: Request, trace: TraceLevel) throws(CommandFailure) -> GateCheckReport {
+    /// Evaluates the gates for the request and (unless `record` is false: `--read-only`)
+    /// appends the decision to the goal's decision log.
+    public func run(_ request: Request, trace: TraceLevel, record: Bool = true) throws(CommandFailure) -> GateCheckReport {
         let goalID = try GoalID.parse(request.goalID)
         _ = try session.store.goal(goalID)
         let action = try GateCheck.action(request)
-        let (result, _) = session.evaluate("gate", goalID: goalID, action: action, trace: trace)
+        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace)
+        let result = decided.result
+        if record {
+            try session.log(decided, kind: "gate", goalID: goalID, agentID: request.agentID.isEmpty ? nil : request.agentID)
+        }
         return GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: result, ruleSet: session.ruleSet)
     }
 }
