@@ -79,13 +79,13 @@ import Testing
         #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
         #expect(sameJSON["replayed"] == 50)
         #expect(sameJSON["changed"] == 0)
-        #expect(sameJSON["goals"]?[0]?["same_rules"] == 50)
+        #expect(sameJSON["goals"]?.arrayValue?.first?["same_rules"] == 50)
 
         // Raise the threshold in the project layer and replay the last week.
         try runner.write("proj/.loopx/rules/local.yaml", Self.profileLayer)
         let (raised, raisedJSON) = try replay(fixture, ["--since", "7d"])
         #expect(raised.status == 1, "\(raised.stderr)")
-        let changes = raisedJSON["goals"]?[0]?["changes"]?.arrayValue ?? []
+        let changes = raisedJSON["goals"]?.arrayValue?.first?["changes"]?.arrayValue ?? []
         #expect(changes.compactMap { $0["at"]?.stringValue } == expectedChanged)
         for change in changes {
             #expect(change["rule"]?["id"] == "outcome_floor.recovery_required")
@@ -136,11 +136,11 @@ import Testing
         #expect(decisions.first?["answer"]?["allowed"] == false)
         #expect(decisions.last?["kind"] == "should_run")
         #expect(decisions.last?["fired"]?.arrayValue?.isEmpty == false)
-        #expect(decisions.last?["layers"]?[0]?["kind"] == "builtin")
+        #expect(decisions.last?["layers"]?.arrayValue?.first?["kind"] == "builtin")
         let obligations = json?["obligations"]?.arrayValue ?? []
         #expect(obligations.map { $0["status"] } == ["lapsed", "lapsed", "lapsed"])
         let (_, status) = try fixture.json(["status", "--goal-id", "app"])
-        #expect(status?["run_history"]?["goals"]?[0]?["obligation_lapses_7d"] == 3)
+        #expect(status?["run_history"]?["goals"]?.arrayValue?.first?["obligation_lapses_7d"] == 3)
 
         // Facts are stored once per distinct value: the goal, health and project facts of the
         // three ticks are the same files.

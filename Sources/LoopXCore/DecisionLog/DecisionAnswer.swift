@@ -26,6 +26,12 @@ public enum DecisionAnswer {
         return answer
     }
 
+    /// Whether two answers hold the same fields and values (in any key order).
+    public static func same(_ a: JSONObject, _ b: JSONObject) -> Bool {
+        let writer = JSONWriter(sortedKeys: true, pretty: false)
+        return writer.string(.object(a)) == writer.string(.object(b))
+    }
+
     /// A one-line summary of an answer: `run (work)` or `gate blocked`.
     public static func summary(_ answer: JSONObject) -> String {
         if let gate = answer["gate"]?.stringValue { return "gate \(gate)" }

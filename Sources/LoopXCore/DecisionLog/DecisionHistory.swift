@@ -14,7 +14,7 @@ public struct DecisionHistory: Sendable {
         return records.map { record in
             defer { last[record.kind] = record.answer }
             guard let previous = last[record.kind] else { return false }
-            return previous != record.answer
+            return !DecisionAnswer.same(previous, record.answer)
         }
     }
 

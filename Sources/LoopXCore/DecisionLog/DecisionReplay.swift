@@ -63,7 +63,7 @@ public struct DecisionReplay: Sendable {
             }
             replay.replayed += 1
             if record.layers == layers { replay.sameRules += 1 }
-            guard decided.answer != record.answer else { continue }
+            guard !DecisionAnswer.same(decided.answer, record.answer) else { continue }
             let traced = decide(record, cache: cache, trace: .on)?.result ?? decided.result
             replay.changes.append(ReplayChange(
                 record: record, newAnswer: decided.answer,
