@@ -31,7 +31,7 @@ import Testing
 
     func replay(_ fixture: GoalFixture, _ extra: [String] = []) throws -> (LoopXRunner.Result, JSONValue) {
         let result = try fixture.runner.run(
-            ["rules", "replay", "--format", "json"] + extra, cwd: fixture.project, environment: ["LOOPX_NOW": Self.time(hours: 200)])
+            ["rules", "replay", "--format", "json"] + extra, cwd: fixture.project, environment: ["LOOPX_NOW": Self.time(hours: 151)])
         return (result, (try? JSONParser.parse(result.stdout)) ?? .null)
     }
 
@@ -94,7 +94,7 @@ import Testing
             #expect(change["rule"]?["why"]?["conjunct"] != nil)
             #expect(change["old"]?["decision"] != change["new"]?["decision"])
         }
-        let markdown = try fixture.runner.run(["rules", "replay"], cwd: fixture.project, environment: ["LOOPX_NOW": Self.time(hours: 200)])
+        let markdown = try fixture.runner.run(["rules", "replay"], cwd: fixture.project, environment: ["LOOPX_NOW": Self.time(hours: 151)])
         #expect(markdown.status == 1)
         #expect(markdown.stdout.contains("\(expectedChanged.count) would change"))
         #expect(markdown.stdout.contains("outcome_floor.recovery_required"))
@@ -116,6 +116,10 @@ import Testing
         #expect(readOnly.status == 0, "\(readOnly.stderr)")
         #expect(!FileManager.default.fileExists(atPath: runner.home.path + "/rt/goals/app/obligation.json"))
         #expect(!FileManager.default.fileExists(atPath: runner.home.path + "/rt/goals/app/decisions.jsonl"))
+        let full = try runner.run(
+            ["quota", "should-run", "--goal-id", "app", "--read-only"], cwd: fixture.project, environment: ["LOOPX_FAST_ARGS": "off"])
+        #expect(full.status == 0, "\(full.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: runner.home.path + "/rt/goals/app/obligation.json"))
         let gate = try runner.run(["gate", "check", "--goal-id", "app", "--kind", "commit", "--read-only"], cwd: fixture.project)
         #expect(gate.status == 0 || gate.status == 1)
         #expect(!FileManager.default.fileExists(atPath: runner.home.path + "/rt/goals/app/decisions.jsonl"))
@@ -128,7 +132,9 @@ import Testing
             ["gate", "check", "--goal-id", "app", "--kind", "push", "--ref", "main"], cwd: fixture.project,
             environment: ["LOOPX_NOW": "2026-01-01T08:21:00Z"])
         #expect(pushed.status == 1)
-        let (listed, json) = try fixture.json(["decisions", "--goal-id", "app"])
+        let later = ["LOOPX_NOW": "2026-01-01T08:40:00Z"]
+        let listed = try runner.run(["decisions", "--goal-id", "app", "--format", "json"], cwd: fixture.project, environment: later)
+        let json = try? JSONParser.parse(listed.stdout)
         #expect(listed.status == 0, "\(listed.stderr)")
         let decisions = json?["decisions"]?.arrayValue ?? []
         #expect(decisions.count == 4)
@@ -139,7 +145,8 @@ import Testing
         #expect(decisions.last?["layers"]?.arrayValue?.first?["kind"] == "builtin")
         let obligations = json?["obligations"]?.arrayValue ?? []
         #expect(obligations.map { $0["status"] } == ["lapsed", "lapsed", "lapsed"])
-        let (_, status) = try fixture.json(["status", "--goal-id", "app"])
+        let status = try? JSONParser.parse(
+            try runner.run(["status", "--goal-id", "app", "--format", "json"], cwd: fixture.project, environment: later).stdout)
         #expect(status?["run_history"]?["goals"]?.arrayValue?.first?["obligation_lapses_7d"] == 3)
 
         // Facts are stored once per distinct value: the goal, health and project facts of the
