@@ -31,6 +31,7 @@ struct LoopX: ParsableCommand {
             RulesCommand.self,
             QuotaCommand.self,
             GateCommand.self,
+            DecisionsCommand.self,
             StatusCommand.self,
             OperatorGateCommand.self,
             ReadOnlyMapCommand.self,

@@ -23,6 +23,10 @@ import Testing
         ["quota", "should-run", "--goal-id", "app", "-x"],
         ["quota", "should-run", "--goal-id"],
         ["--now", "not-a-time", "quota", "should-run", "--goal-id", "app"],
+        ["quota", "should-run", "--goal-id", "app", "--read-only", "--format", "json"],
+        ["quota", "should-run", "--read-only", "--goal-id=app", "--trace"],
+        ["quota", "should-run", "--goal-id", "app", "--read-only=yes"],
+        ["quota", "should-run", "--goal-id", "app", "--read-only", "--read-only"],
     ]
 
     @Test(arguments: lines) func theHeartbeatReaderAgreesWithTheFullParser(_ arguments: [String]) throws {
@@ -32,6 +36,7 @@ import Testing
         func run(_ environment: [String: String]) throws -> LoopXRunner.Result {
             // Each run starts from the same files: should-run records the obligation it issues.
             try? FileManager.default.removeItem(at: fixture.runtimeRoot.appendingPathComponent("goals/app/obligation.json"))
+            try? FileManager.default.removeItem(at: fixture.runtimeRoot.appendingPathComponent("goals/app/decisions.jsonl"))
             return try runner.run(arguments, cwd: fixture.project, environment: environment)
         }
         let fast = try run([:])

@@ -4,6 +4,9 @@ public struct DecisionSession: Sendable {
     public var store: GoalStore
     public var ruleSet: RuleSet
     public var health: HealthFacts
+    /// The rule layers the rule set was loaded from (the decision log records their digests);
+    /// empty when the session was built from a rule set alone.
+    public var layers: [RuleLayerSource] = []
 
     public init(store: GoalStore, ruleSet: RuleSet, health: HealthFacts) {
         self.store = store
@@ -21,13 +24,17 @@ public struct DecisionSession: Sendable {
         do { store = try GoalStore.open(context, allowMissing: allowMissingRegistry) } catch { throw .command(error) }
         let discovery = ruleLayerDiscovery(store: store, goalID: goalID, builtinRules: builtinRules)
         let ruleSet: RuleSet
-        do { ruleSet = try discovery.load() } catch {
+        let layers: [RuleLayerSource]
+        do { layers = try discovery.layers() } catch { throw .command(error) }
+        do { ruleSet = try discovery.load(layers: layers) } catch {
             switch error {
             case .command(let failure): throw .command(failure)
             case .invalid(let list): throw .invalidRules(list)
             }
         }
-        return DecisionSession(store: store, ruleSet: ruleSet)
+        var session = DecisionSession(store: store, ruleSet: ruleSet)
+        session.layers = layers
+        return session
     }
 
     /// Where the rule layers of a decision come from: the project layer of the goal's
@@ -52,12 +59,20 @@ public struct DecisionSession: Sendable {
 
     /// The facts of a goal as a document (for fixtures and traces) and as CEL bindings.
     public func facts(for goalID: GoalID, action: JSONValue? = nil) -> (document: JSONValue, bindings: [String: Value]) {
-        var document = FactsBuilder(store: store, health: health).facts(goalID: goalID, action: action)
+        let document = FactsBuilder(store: store, health: health).facts(goalID: goalID, action: action)
         let entry = store.registry.goal(id: goalID.rawValue)
-        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: entry, registryPath: store.registryPath)
-        document["profile"] = ruleSet.effectiveProfile(base: base).value
-        let merged = ruleSet.schema.defaults.deepMerged(with: document.json)
+        let merged = DecisionSession.document(document.json, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
         return (merged, bindings(merged))
+    }
+
+    /// The facts document a rule set decides on: the builder's facts with the effective
+    /// profile (defaults, the goal's registry `execution_profile`, the rule layers' `profile:`
+    /// blocks), merged over the schema's defaults. Replays of logged decisions use it too.
+    public static func document(_ built: JSONValue, goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {
+        var document = built.objectValue ?? JSONObject()
+        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath)
+        document["profile"] = ruleSet.effectiveProfile(base: base).value
+        return ruleSet.schema.defaults.deepMerged(with: .object(document))
     }
 
     /// A facts document (already merged over the defaults) as CEL bindings.

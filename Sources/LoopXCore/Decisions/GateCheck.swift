@@ -56,13 +56,17 @@ public struct GateCheck: Sendable {
         ]
     }
 
-    /// Evaluates the gates for the request.
-    public func run(_ request: Request, trace: TraceLevel) throws(CommandFailure) -> GateCheckReport {
+    /// Evaluates the gates for the request and (unless `record` is false: `--read-only`)
+    /// appends the decision to the goal's decision log.
+    public func run(_ request: Request, trace: TraceLevel, record: Bool = true) throws(CommandFailure) -> GateCheckReport {
         let goalID = try GoalID.parse(request.goalID)
         _ = try session.store.goal(goalID)
         let action = try GateCheck.action(request)
-        let (result, _) = session.evaluate("gate", goalID: goalID, action: action, trace: trace)
-        var report = GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: result, ruleSet: session.ruleSet)
+        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace)
+        if record {
+            try session.log(decided, kind: "gate", goalID: goalID, agentID: request.agentID.isEmpty ? nil : request.agentID)
+        }
+        var report = GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: decided.result, ruleSet: session.ruleSet)
         report.registryProblems = session.health.registryProblems
         return report
     }

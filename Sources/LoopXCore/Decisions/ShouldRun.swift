@@ -11,17 +11,27 @@ public struct ShouldRun: Sendable {
     }
 
     /// Decides, and (unless `record` is false: a read-only decision for dashboards, replays
-    /// and `--read-only`) records the obligation of a tick that must attempt work.
+    /// and `--read-only`) records the obligation of a tick that must attempt work and appends
+    /// the decision to the goal's decision log.
     public func run(trace: TraceLevel, agentID: String?, record recordObligation: Bool = true) throws(CommandFailure)
         -> ShouldRunReport
     {
-        let (result, facts) = session.evaluate("should_run", goalID: goalID, trace: trace)
-        var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: facts, agentID: agentID)
+        let decided = session.decide("should_run", goalID: goalID, trace: trace)
+        let result = decided.result
+        var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
         let obligation = report.output("execution_obligation")
-        if recordObligation, report.shouldRun, obligation["must_attempt_work"] == .bool(true),
-            session.store.registry.goal(id: goalID.rawValue) != nil
-        {
+        let issues = report.shouldRun && obligation["must_attempt_work"] == .bool(true) && decided.goal != nil
+        if recordObligation {
+            var entry: JSONObject = ["issued": .bool(issues)]
+            if issues { entry["kind"] = obligation["kind"] ?? "" }
+            let previous = decided.facts["obligation"] ?? .null
+            if previous["exists"] == .bool(true) {
+                entry["previous"] = ["issued_at": previous["issued_at"] ?? "", "status": previous["status"] ?? ""]
+            }
+            try session.log(decided, kind: "should_run", goalID: goalID, agentID: agentID, obligation: entry)
+        }
+        if recordObligation, issues {
             var record: JSONObject = [
                 "kind": obligation["kind"] ?? "", "minimum": obligation["minimum"] ?? "",
                 "effective_action": report.output("should_run")["effective_action"] ?? "",

@@ -64,6 +64,11 @@ public struct RuleLayerDiscovery: Sendable {
     public func load() throws(RuleLoadFailure) -> RuleSet {
         let layers: [RuleLayerSource]
         do { layers = try self.layers() } catch { throw .command(error) }
+        return try load(layers: layers)
+    }
+
+    /// Loads already-read layers (through the snapshot cache unless it is off).
+    public func load(layers: [RuleLayerSource]) throws(RuleLoadFailure) -> RuleSet {
         do {
             if let cache = RuleSetCache(environment: context.environment) {
                 return try cache.load(layers: layers, now: context.now)

@@ -30,6 +30,9 @@ public struct StatusCollector: Sendable {
         let results = ParallelMap.map(ids.indices) { index in perGoal[index].evaluate("status", goalID: ids[index]) }
         for (id, (result, facts)) in zip(ids, results) {
             report.add(goal: id.rawValue, entry: store.registry.goal(id: id.rawValue), result: result, facts: facts)
+            let log = DecisionLog(goalDirectory: store.goalDirectory(id))
+            let lapses = log.obligationLapses(since: context.now.adding(seconds: -7 * 86_400), current: facts["obligation"] ?? .null)
+            report.goals[report.goals.count - 1]["obligation_lapses_7d"] = .int(Int64(lapses))
         }
         return report
     }

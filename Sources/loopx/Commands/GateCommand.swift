@@ -32,6 +32,7 @@ struct GateCheckCommand: ParsableCommand {
     @Option(help: "The agent proposing the action.") var agentId: String = ""
     @Flag(help: "Trace every gate rule: outcome and near-miss why.") var trace = false
     @Flag(name: .customLong("trace-full"), help: .hidden) var traceFull = false
+    @Flag(help: "Decide without appending to the goal's decision log.") var readOnly = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
@@ -48,7 +49,8 @@ struct GateCheckCommand: ParsableCommand {
         request.agentID = agentId
         _ = try GateCheck.action(request)
         let session = try openSession(context, goalID: id)
-        let report = try GateCheck(session: session).run(request, trace: traceFull ? .full : (trace ? .on : .off))
+        let report = try GateCheck(session: session).run(
+            request, trace: traceFull ? .full : (trace ? .on : .off), record: !readOnly)
         emitAndExit(report, format: context.format)
     }
 }

@@ -28,12 +28,13 @@ struct QuotaShouldRunCommand: ParsableCommand {
     var trace = false
     @Flag(name: .customLong("trace-full"), help: .hidden) var traceFull = false
     @Option(help: "Write the facts, now and decision as a fixture file (*.test.yaml).") var saveFixture: String?
+    @Flag(help: "Decide without recording anything (no obligation, no decision-log record).") var readOnly = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         let request = ShouldRunRequest(
             goalID: goalId, agentID: agentId, trace: traceFull ? .full : (trace ? .on : .off), saveFixture: saveFixture,
-            settings: global.settings)
+            readOnly: readOnly, settings: global.settings)
         try request.run()
     }
 }

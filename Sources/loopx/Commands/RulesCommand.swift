@@ -5,11 +5,11 @@ import LoopXCore
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "List, check, test and explain the YAML policy rules.",
+        abstract: "List, check, test, explain and replay the YAML policy rules.",
         discussion: "Example: loopx rules check && loopx rules test --coverage",
         subcommands: [
             RulesListCommand.self, RulesShowCommand.self, RulesCheckCommand.self, RulesTestCommand.self,
-            RulesEffectiveCommand.self, RulesExplainCommand.self, RulesBenchCommand.self,
+            RulesEffectiveCommand.self, RulesExplainCommand.self, RulesBenchCommand.self, RulesReplayCommand.self,
         ]
     )
 }

@@ -8,6 +8,8 @@ struct ShouldRunRequest {
     var agentID: String?
     var trace: TraceLevel = .off
     var saveFixture: String?
+    /// Decide without recording anything: no obligation, no decision-log record.
+    var readOnly = false
     var settings = GlobalSettings()
 
     /// Decides and prints; ends the process with the report's exit status.
@@ -15,7 +17,7 @@ struct ShouldRunRequest {
         let context = try LoopXContext(environment: .current(), settings: settings)
         let id = try GoalID.parse(goalID)
         let session = try openSession(context, goalID: id)
-        let report = try ShouldRun(session: session, goalID: id).run(trace: trace, agentID: agentID)
+        let report = try ShouldRun(session: session, goalID: id).run(trace: trace, agentID: agentID, record: !readOnly)
         if let saveFixture {
             let path = context.environment.absolute(saveFixture)
             let text = JSONWriter(pretty: true).string(ShouldRun.fixture(report, now: context.now)) + "\n"
@@ -42,7 +44,7 @@ struct ShouldRunRequest {
             guard argument.hasPrefix("--") else { return nil }
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0].dropFirst(2))
-            if ["trace", "trace-full"].contains(name) {
+            if ["trace", "trace-full", "read-only"].contains(name) {
                 guard parts.count == 1, flags.insert(name).inserted else { return nil }
                 continue
             }
@@ -70,7 +72,7 @@ struct ShouldRunRequest {
         return ShouldRunRequest(
             goalID: goalID, agentID: values["agent-id"],
             trace: flags.contains("trace-full") ? .full : (flags.contains("trace") ? .on : .off),
-            saveFixture: values["save-fixture"],
+            saveFixture: values["save-fixture"], readOnly: flags.contains("read-only"),
             settings: GlobalSettings(registry: values["registry"], runtimeRoot: values["runtime-root"], format: format,
                                      now: values["now"], rules: rules))
     }

@@ -27,6 +27,26 @@ public enum RuleSetSnapshot {
         return digest.hex
     }
 
+    /// A hex digest of one layer's kind, file paths and texts (the decision log names the
+    /// rule set a decision was made with by these).
+    public static func layerDigest(_ layer: RuleLayerSource) -> String {
+        var digest = Digest128()
+        digest.add("layer \(layer.kind.rawValue) \(layer.files.count)\n")
+        for file in layer.files {
+            digest.add("file \(file.path.utf8.count) \(file.text.utf8.count)\n")
+            digest.add(file.path)
+            digest.add(file.text)
+        }
+        return digest.hex
+    }
+
+    /// A hex digest of bytes (content addresses for values stored once, e.g. decision facts).
+    public static func contentDigest(_ bytes: [UInt8]) -> String {
+        var digest = Digest128()
+        bytes.withUnsafeBufferPointer { digest.add($0) }
+        return digest.hex
+    }
+
     /// The snapshot of a rule set, nil when it cannot be snapshotted (it depends on the clock).
     public static func encode(_ ruleSet: RuleSet, key: String) -> [UInt8]? {
         guard !ruleSet.dependsOnClock else { return nil }
