@@ -19,6 +19,8 @@ public struct ReverseLineReader: ~Copyable {
     private let maxLineBytes: Int
     /// Bytes not yet returned: `block[0..<end]` covers file offsets `blockStart..<blockStart+end`.
     private var block: [UInt8] = []
+    /// The offsets of the newlines in `block` not yet passed, ascending.
+    private var newlines: [Int] = []
     private var end = 0
     private var blockStart: Int64
     /// The later parts of the line being assembled, latest first (one per block it spans).
@@ -119,15 +121,28 @@ public struct ReverseLineReader: ~Copyable {
         return (line, false)
     }
 
-    /// The index of the last newline in `block[0..<end]`, searching each byte once per line.
-    private func lastNewline() -> Int? {
-        block.withUnsafeBufferPointer { buffer -> Int? in
-            var index = end - 1
-            while index >= 0 {
-                if buffer[index] == 0x0A { return index }
-                index -= 1
+    /// The index of the last newline in `block[0..<end]`: the block's newlines are found once,
+    /// with memchr, when it is loaded, and taken from the back.
+    private mutating func lastNewline() -> Int? {
+        while let last = newlines.last {
+            if last < end { return newlines.removeLast() }
+            newlines.removeLast()
+        }
+        return nil
+    }
+
+    /// The offsets of every newline in `block`, ascending.
+    private static func newlineOffsets(in block: [UInt8]) -> [Int] {
+        block.withUnsafeBufferPointer { buffer in
+            var offsets: [Int] = []
+            guard let base = buffer.baseAddress else { return offsets }
+            var start = 0
+            while start < buffer.count, let hit = memchr(base + start, 0x0A, buffer.count - start) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                offsets.append(offset)
+                start = offset + 1
             }
-            return nil
+            return offsets
         }
     }
 
@@ -145,6 +160,7 @@ public struct ReverseLineReader: ~Copyable {
             got += n
         }
         block = fresh
+        newlines = ReverseLineReader.newlineOffsets(in: fresh)
         end = count
         blockStart = offset
         return true
