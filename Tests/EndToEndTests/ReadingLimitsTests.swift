@@ -32,7 +32,7 @@ import LoopXRules
         defer { runner.cleanUp() }
         let project = try Project(runner)
         var bytes = Array(#"{"schema_version": "loopx_registry_v0", "goals": ["#.utf8)
-        bytes += [UInt8](repeating: 0x20, count: 50_000_000)
+        bytes += [UInt8](repeating: 0x20, count: 20_000_000)
         bytes += Array("x]}".utf8)
         try FileManager.default.createDirectory(
             atPath: project.path + "/.loopx", withIntermediateDirectories: true)
