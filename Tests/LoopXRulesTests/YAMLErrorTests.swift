@@ -256,8 +256,8 @@ import Testing
         let flow = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
         #expect(renderedLoadErrors("x: " + flow + "\n") == """
             t.yaml:1:259: error: nesting deeper than 256 levels
-            x: \(flow)
-            \(String(repeating: " ", count: 258))^
+            …\(String(repeating: "[", count: 145) + String(repeating: "]", count: 55))…
+            \(String(repeating: " ", count: 101))^
             """)
         var block = ""
         for depth in 0..<300 { block += String(repeating: " ", count: depth) + "k:\n" }

@@ -68,7 +68,7 @@ import Testing
 
     @Test func duplicateKeysAreErrorsInJSONToo() {
         #expect(renderedLoadErrors("{\"a\": 1,\n \"a\": 2}", path: "d.json") == """
-            d.json:2:2: error: duplicate key "a" (first defined on line 1)
+            d.json:2:2: error: duplicate key "a" (first at line 1:2)
              "a": 2}
              ^
             """)

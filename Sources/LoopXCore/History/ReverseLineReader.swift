@@ -5,25 +5,39 @@ import Darwin
 #endif
 
 /// Reads a file's lines from the end towards the start in fixed-size blocks, so a question
-/// about the newest lines costs the same for a file of ten lines or a million.
+/// about the newest lines costs the same for a file of ten lines or a million. Every byte is
+/// read and searched once (a long line costs time linear in its length), and a line longer
+/// than `maxLineBytes` is reported as oversized without its bytes ever being kept.
 public struct ReverseLineReader: ~Copyable {
     public static let blockSize = 64 * 1024
 
+    /// One line going backwards: its bytes (empty when oversized), whether it is the file's
+    /// final line without a newline, and whether it was longer than the reader's limit.
+    public typealias Line = (bytes: [UInt8], isUnterminated: Bool, isOversized: Bool)
+
     private let fd: Int32
-    /// Bytes not yet returned: `buffer[0..<end]` covers file offsets `bufferStart..<bufferStart+end`.
-    private var buffer: [UInt8] = []
+    private let maxLineBytes: Int
+    /// Bytes not yet returned: `block[0..<end]` covers file offsets `blockStart..<blockStart+end`.
+    private var block: [UInt8] = []
+    /// The offsets of the newlines in `block` not yet passed, ascending.
+    private var newlines: [Int] = []
     private var end = 0
-    private var bufferStart: Int64
+    private var blockStart: Int64
+    /// The later parts of the line being assembled, latest first (one per block it spans).
+    private var pieces: [[UInt8]] = []
+    private var pieceBytes = 0
     /// The file's size when opened.
     public let fileSize: Int64
     /// Bytes read from the file so far (what a question cost).
-    public var bytesRead: Int64 { fileSize - bufferStart }
+    public var bytesRead: Int64 { fileSize - blockStart }
     /// Whether the file's last byte is a newline (false also for an empty file).
     public private(set) var endsWithNewline: Bool
     private var first = true
+    private var exhausted = false
 
-    /// Opens the file; nil when it does not exist or cannot be read.
-    public init?(path: String) {
+    /// Opens the file; nil when it does not exist or cannot be read. Lines longer than
+    /// `maxLineBytes` are returned as oversized, without their bytes.
+    public init?(path: String, maxLineBytes: Int = RunHistory.maxLineBytes) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         var info = stat()
@@ -32,8 +46,9 @@ public struct ReverseLineReader: ~Copyable {
             return nil
         }
         self.fd = fd
+        self.maxLineBytes = maxLineBytes
         fileSize = Int64(info.st_size)
-        bufferStart = Int64(info.st_size)
+        blockStart = Int64(info.st_size)
         endsWithNewline = false
         exhausted = info.st_size == 0
         if info.st_size > 0 {
@@ -46,7 +61,7 @@ public struct ReverseLineReader: ~Copyable {
 
     /// The next line going backwards, without its newline; `isUnterminated` is true only for a
     /// final line that lacks its newline (possibly torn by a crashed writer). Nil at the start.
-    public mutating func next() -> (bytes: [UInt8], isUnterminated: Bool)? {
+    public mutating func next() -> Line? {
         if first {
             first = false
             if endsWithNewline {
@@ -54,25 +69,25 @@ public struct ReverseLineReader: ~Copyable {
                 guard fill() else { return nil }
                 end -= 1
             }
-            let line = nextLine()
-            return line.map { ($0, !endsWithNewline) }
+            return nextLine().map { ($0.bytes, !endsWithNewline, $0.isOversized) }
         }
-        return nextLine().map { ($0, false) }
+        return nextLine().map { ($0.bytes, false, $0.isOversized) }
     }
 
-    private mutating func nextLine() -> [UInt8]? {
+    private mutating func nextLine() -> (bytes: [UInt8], isOversized: Bool)? {
         if exhausted { return nil }
         while true {
             if let newline = lastNewline() {
-                let line = Array(buffer[(newline + 1)..<end])
+                let line = take(from: newline + 1)
                 end = newline
                 return line
             }
-            if bufferStart == 0 {
+            if blockStart == 0 {
                 // What is left is the file's first line.
                 exhausted = true
-                return Array(buffer[0..<end])
+                return take(from: 0)
             }
+            keep(block[0..<end])
             guard fill() else {
                 exhausted = true
                 return nil
@@ -80,34 +95,74 @@ public struct ReverseLineReader: ~Copyable {
         }
     }
 
-    private var exhausted = false
+    /// Adds a part of the current line that continues into a later block (unless too long).
+    private mutating func keep(_ piece: ArraySlice<UInt8>) {
+        pieceBytes += piece.count
+        if pieceBytes > maxLineBytes {
+            pieces = []
+        } else if !piece.isEmpty {
+            pieces.append(Array(piece))
+        }
+    }
 
-    private func lastNewline() -> Int? {
-        var index = end - 1
-        while index >= 0 {
-            if buffer[index] == 0x0A { return index }
-            index -= 1
+    /// The line made of `block[start..<end]` and the kept pieces, which are then cleared.
+    private mutating func take(from start: Int) -> (bytes: [UInt8], isOversized: Bool) {
+        defer {
+            pieces = []
+            pieceBytes = 0
+        }
+        let length = pieceBytes + (end - start)
+        guard length <= maxLineBytes else { return ([], true) }
+        if pieces.isEmpty { return (Array(block[start..<end]), false) }
+        var line: [UInt8] = []
+        line.reserveCapacity(length)
+        line.append(contentsOf: block[start..<end])
+        for piece in pieces.reversed() { line.append(contentsOf: piece) }
+        return (line, false)
+    }
+
+    /// The index of the last newline in `block[0..<end]`: the block's newlines are found once,
+    /// with memchr, when it is loaded, and taken from the back.
+    private mutating func lastNewline() -> Int? {
+        while let last = newlines.last {
+            if last < end { return newlines.removeLast() }
+            newlines.removeLast()
         }
         return nil
     }
 
-    /// Prepends the previous block to the unread bytes; false at the start of the file or on error.
+    /// The offsets of every newline in `block`, ascending.
+    private static func newlineOffsets(in block: [UInt8]) -> [Int] {
+        block.withUnsafeBufferPointer { buffer in
+            var offsets: [Int] = []
+            guard let base = buffer.baseAddress else { return offsets }
+            var start = 0
+            while start < buffer.count, let hit = memchr(base + start, 0x0A, buffer.count - start) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                offsets.append(offset)
+                start = offset + 1
+            }
+            return offsets
+        }
+    }
+
+    /// Loads the block before the current one; false at the start of the file or on error.
     private mutating func fill() -> Bool {
-        guard bufferStart > 0 else { return false }
-        let count = Int(min(Int64(ReverseLineReader.blockSize), bufferStart))
-        let offset = bufferStart - Int64(count)
-        var block = [UInt8](repeating: 0, count: count)
+        guard blockStart > 0 else { return false }
+        let count = Int(min(Int64(ReverseLineReader.blockSize), blockStart))
+        let offset = blockStart - Int64(count)
+        var fresh = [UInt8](repeating: 0, count: count)
         var got = 0
         while got < count {
-            let n = block.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + got }, count - got, off_t(offset) + off_t(got)) }
+            let n = fresh.withUnsafeMutableBytes { pread(fd, $0.baseAddress.map { $0 + got }, count - got, off_t(offset) + off_t(got)) }
             if n < 0, errno == EINTR { continue }
             if n <= 0 { return false }
             got += n
         }
-        block.append(contentsOf: buffer[0..<end])
-        buffer = block
-        end = buffer.count
-        bufferStart = offset
+        block = fresh
+        newlines = ReverseLineReader.newlineOffsets(in: fresh)
+        end = count
+        blockStart = offset
         return true
     }
 }

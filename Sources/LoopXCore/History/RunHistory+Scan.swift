@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A full, tolerant read of an index: every run plus counts of what was skipped.
 public struct RunIndexScan: Sendable {
     /// Runs with overlays merged, newest first.
@@ -5,8 +11,11 @@ public struct RunIndexScan: Sendable {
     /// Non-blank lines (the original's `raw_count`).
     public var rawCount = 0
     public var blankCount = 0
-    /// Non-blank lines that are not JSON objects (including a torn last line).
+    /// Non-blank lines that are not JSON objects (including a torn last line and lines over
+    /// `RunHistory.maxLineBytes`).
     public var invalidCount = 0
+    /// Invalid lines skipped unparsed because they are longer than `RunHistory.maxLineBytes`.
+    public var oversizedCount = 0
     /// True when the last line lacks its newline and does not parse (a writer died mid-line).
     public var tornLastLine = false
     /// Rows repeating an earlier identity with a `human_reward` (reward overlays).
@@ -26,12 +35,18 @@ extension RunHistory {
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
-            var stop = start
-            while stop < bytes.count, bytes[stop] != 0x0A { stop += 1 }
-            let line = Array(bytes[start..<stop])
+            let stop = RunHistory.lineEnd(in: bytes, from: start)
             let unterminated = stop == bytes.count
-            start = stop + 1
+            defer { start = stop + 1 }
             lineNumber += 1
+            if stop - start > RunHistory.maxLineBytes {
+                scan.rawCount += 1
+                scan.invalidCount += 1
+                scan.oversizedCount += 1
+                if unterminated { scan.tornLastLine = true }
+                continue
+            }
+            let line = Array(bytes[start..<stop])
             guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else {
                 scan.blankCount += 1
                 continue
@@ -55,5 +70,15 @@ extension RunHistory {
         scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
         scan.runs.sort(by: RunRecord.newestFirst)
         return scan
+    }
+
+    /// The offset of the first newline at or after `start`, or the end of `bytes`.
+    static func lineEnd(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < buffer.count,
+                let hit = memchr(base + start, 0x0A, buffer.count - start)
+            else { return buffer.count }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }

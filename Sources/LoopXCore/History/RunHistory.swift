@@ -18,6 +18,10 @@ public struct RunHistory: Sendable {
     public var indexPath: String { FileSystem.join(runsDirectory, "index.jsonl") }
     public var indexExists: Bool { FileSystem.isRegularFile(indexPath) }
 
+    /// Lines longer than this (1 MiB) are invalid: skipped unparsed and counted as invalid.
+    /// A run row is a few hundred bytes; the limit keeps one corrupt line from costing seconds.
+    public static let maxLineBytes = 1 << 20
+
     /// Rows older than the answer that are read before a backwards scan stops, so runs
     /// appended slightly out of order (clock skew, replays) are still found.
     static let stopSlack = 32

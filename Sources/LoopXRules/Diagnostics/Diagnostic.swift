@@ -37,29 +37,16 @@ public struct Diagnostic: Error, Sendable, Hashable {
         self.sourceLine = sourceLine
     }
 
-    /// `path:line:col: error: message`, then the source line and a caret under the column.
+    /// `path:line:col: error: message`, then the source line (at most `SourceExcerpt.width`
+    /// characters around the column, withheld when it looks like a credential) and a caret.
     public var rendered: String {
         var out = "\(path):\(position.line):\(position.column): \(severity.rawValue): \(message)"
         if let line = sourceLine {
-            out += "\n" + line + "\n" + Diagnostic.caretLine(for: line, column: position.column)
+            for excerptLine in SourceExcerpt(line: line, column: position.column).lines {
+                out += "\n" + excerptLine
+            }
         }
         return out
-    }
-
-    /// Spaces (tabs where the source has tabs, so the caret lines up) and a `^`.
-    static func caretLine(for line: String, column: Int) -> String {
-        var pad = ""
-        var index = 1
-        for scalar in line.unicodeScalars {
-            if index >= column { break }
-            pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-            index += 1
-        }
-        while index < column {
-            pad += " "
-            index += 1
-        }
-        return pad + "^"
     }
 }
 

@@ -87,12 +87,18 @@ public struct JSONParser {
             depth -= 1
             return .object(JSONObject(entries))
         }
+        var keys = KeySet()
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw failure("expected a string key")
             }
+            let keyOffset = index
             let key = try parseString()
+            if let first = keys.insert(key, at: keyOffset) {
+                throw JSONFailure(
+                    offset: keyOffset, message: "duplicate key \(JSONParser.quotedKey(key))", firstOffset: first)
+            }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':'") }
             index += 1
@@ -260,10 +266,17 @@ public struct JSONParser {
 struct JSONFailure: Error {
     var offset: Int
     var message: String
+    /// For a duplicate key: where the key was first defined, named in the message.
+    var firstOffset: Int?
 
     func diagnostic(in bytes: [UInt8], path: String) -> Diagnostic {
         let text = String(decoding: bytes, as: UTF8.self)
         let source = SourceText(path: path, text: text)
+        var message = message
+        if let firstOffset {
+            let first = source.position(ofUTF8Offset: firstOffset)
+            message += " (first at line \(first.line):\(first.column))"
+        }
         return source.diagnostic(message, at: source.position(ofUTF8Offset: offset))
     }
 }
