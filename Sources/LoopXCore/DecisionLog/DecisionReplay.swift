@@ -17,9 +17,12 @@ public struct DecisionReplay: Sendable {
         self.registryPath = registryPath
     }
 
-    /// Fact values read so far, by digest (quiet goals share most of them).
+    /// Fact values read so far, by digest (quiet goals share most of them), and the CEL
+    /// bindings of each distinct set of fact digests (all but `now`): a quiet goal's records
+    /// differ only in their time, so merging and converting their facts is done once.
     public final class ValueCache: @unchecked Sendable {
         var values: [String: JSONValue] = [:]
+        var bindings: [String: [String: Value]] = [:]
         public init() {}
     }
 
@@ -34,19 +37,29 @@ public struct DecisionReplay: Sendable {
             cache.values[digest] = read
             return read
         }
-        var document = JSONObject()
-        document["now"] = .string(record.at.rfc3339)
-        for entry in record.facts {
-            guard let digest = entry.value.stringValue, let fact = value(digest) else { return nil }
-            document[entry.key] = fact
+        let key = (record.facts.map { "\($0.key)=\($0.value.stringValue ?? "?")" }.sorted() + ["profile=\(record.profileBase ?? "")"])
+            .joined(separator: ";")
+        let now = JSONValue.string(record.at.rfc3339)
+        var bindings: [String: Value]
+        if let known = cache.bindings[key] {
+            bindings = known
+        } else {
+            var document = JSONObject()
+            document["now"] = now
+            for entry in record.facts {
+                guard let digest = entry.value.stringValue, let fact = value(digest) else { return nil }
+                document[entry.key] = fact
+            }
+            var goal: GoalEntry?
+            if let digest = record.profileBase {
+                guard let profile = value(digest) else { return nil }
+                goal = GoalEntry(["execution_profile": profile])
+            }
+            let merged = DecisionSession.document(.object(document), goal: goal, registryPath: registryPath, ruleSet: ruleSet)
+            bindings = ruleSet.schema.bindings(from: merged).facts
+            cache.bindings[key] = bindings
         }
-        var goal: GoalEntry?
-        if let digest = record.profileBase {
-            guard let profile = value(digest) else { return nil }
-            goal = GoalEntry(["execution_profile": profile])
-        }
-        let merged = DecisionSession.document(.object(document), goal: goal, registryPath: registryPath, ruleSet: ruleSet)
-        let bindings = ruleSet.schema.bindings(from: merged).facts
+        bindings["now"] = ruleSet.schema.bindings(from: ["now": now]).facts["now"]
         let result = ruleSet.evaluate(decision: record.kind, facts: bindings, now: record.at, trace: trace)
         return (DecisionAnswer.of(result, kind: record.kind, ruleSet: ruleSet), result)
     }
