@@ -4,7 +4,11 @@ extension DecisionResult {
     public var markdown: String {
         var lines: [String] = []
         for waiver in waivers {
-            lines.append("- waiver: `\(waiver.ruleID)` until \(waiver.expiresText) — \(waiver.reason) (\(waiver.origin))")
+            lines.append("- waiver: `\(waiver.ruleID)` until \(waiver.expiresText) — \(waiver.reason)"
+                + (waiver.owner.isEmpty ? "" : ", owner \(waiver.owner)") + " (\(waiver.origin))")
+        }
+        for waiver in expiredWaivers {
+            lines.append("- warning: waiver for `\(waiver.ruleID)` expired on \(waiver.expiresText); the rule is back in force (\(waiver.origin))")
         }
         for stage in stages {
             let by = stage.decided.map { "`\($0.id)`" }.joined(separator: ", ")
