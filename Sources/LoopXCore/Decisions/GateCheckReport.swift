@@ -47,6 +47,7 @@ public struct GateCheckReport: Report {
         ]
         if let error = result.error { object["error"] = .string(error.description) }
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
+        if !result.expiredWaivers.isEmpty { object["expired_waivers"] = .array(result.expiredWaivers.map(\.json)) }
         return .object(object)
     }
 
@@ -62,6 +63,7 @@ public struct GateCheckReport: Report {
             if let prompt = rule["prompt"]?.stringValue { lines.append("  - guidance: \(prompt)") }
         }
         if let error = result.error { lines.append("- **decision failed** (gated): \(error.description)") }
+        if !result.waiverLines.isEmpty { lines += [""] + result.waiverLines }
         if result.traceLevel != .off {
             lines += ["", "## Rule trace", "", result.markdown]
         }

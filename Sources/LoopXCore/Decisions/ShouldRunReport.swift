@@ -68,6 +68,7 @@ public struct ShouldRunReport: Report {
         object["guidance"] = .array(guidance)
         object["rule_trace"] = result.ruleTraceJSON
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
+        if !result.expiredWaivers.isEmpty { object["expired_waivers"] = .array(result.expiredWaivers.map(\.json)) }
         if let error = result.error { object["error"] = .string(error.description) }
         return .object(object)
     }

@@ -23,6 +23,7 @@ public struct StatusCollector: Sendable {
         }
         report.globalRegistry = GlobalRegistryHealth(store: store)
         report.waivers = session.ruleSet.activeWaivers.map(\.json)
+        report.expiredWaivers = session.ruleSet.expiredWaivers.map(\.json)
         var sessions = ProjectRuleSessions(base: session, context: context)
         let ids = goalIDs(store)
         let perGoal = ids.map { sessions.session(for: $0) }

@@ -10,6 +10,8 @@ public struct StatusReport: Report {
     public var items: [JSONObject] = []
     public var goals: [JSONObject] = []
     public var waivers: [JSONValue] = []
+    /// Waivers past their date (warnings: the rules they relaxed are back in force).
+    public var expiredWaivers: [JSONValue] = []
     public var lapsedObligations: [JSONObject] = []
     public var runCount = 0
     /// Goals whose rule layers do not load (fail closed: such a goal is not ok).
@@ -102,6 +104,7 @@ public struct StatusReport: Report {
                 "goals": .array(goals.map(JSONValue.object)),
             ],
             "waivers": .array(waivers),
+            "expired_waivers": .array(expiredWaivers),
             "lapsed_obligations": .array(lapsedObligations.map(JSONValue.object)),
         ]
         object["goal_filter"] = goalFilter.map(JSONValue.string) ?? .null

@@ -69,7 +69,7 @@ extension RuleSetLoader {
         guard let waiver = decl.waivers[id] else {
             if loosening {
                 sink.add(unit.diagnostic(
-                    "'\(id)' may not be changed this way without a waiver: \(change) (stage '\(rule.stage)' is tighten-only); "
+                    "this would loosen tighten-only stage '\(rule.stage)' ('\(id)': \(change)); "
                         + "to do it anyway, declare under overrides.waivers \(template)", at: node))
             } else {
                 sink.add(unit.diagnostic(
