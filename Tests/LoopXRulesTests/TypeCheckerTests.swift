@@ -104,7 +104,7 @@ import Testing
         ("'a' - 'b'", "no matching overload for 'string - string'"), ("true + 1", "no matching overload for 'bool + int'"),
         ("1.5 % 2.0", "no matching overload for 'double % double'"), ("-'a'", "no matching overload for '-string'"),
         ("!1", "no matching overload for '!int'"), ("1 && true", "no matching overload for 'int && bool'"),
-        ("true || 'a'", "no matching overload for 'bool || string'"), ("'a' < 1", "no matching overload for 'string < int'"),
+        ("false || 'a'", "no matching overload for 'bool || string'"), ("'a' < 1", "no matching overload for 'string < int'"),
         ("now < 1", "no matching overload for 'timestamp < int'"), ("[1] < [2]", "no matching overload for 'list(int) < list(int)'"),
         ("1 in 'abc'", "no matching overload for 'int in string'"), ("'a' in [1, 2]", "no matching overload for 'string in list(int)'"),
         ("1 ? 2 : 3", "the condition of '? :' must be a bool, found int"), ("size(true)", "no matching overload for 'size(bool)'"),

@@ -7,6 +7,7 @@ extension RuleSet {
         for warning in warnings where warning.severity != .error { sink.add(warning) }
         for stage in orderedStages {
             checkReachability(stage, &sink)
+            lint(stage, &sink)
         }
         return sink.sorted
     }
