@@ -7,10 +7,16 @@ enum Signatures {
     /// One overload: exact parameter types (`dyn` in a parameter accepts anything) and result.
     static func overloads(_ list: [([StaticType], StaticType)]) -> Resolve {
         { args in
-            let results = list.filter { params, _ in
-                params.count == args.count && zip(args, params).allSatisfy { $0.fits($1) }
-            }.map(\.1)
-            return results.isEmpty ? nil : StaticType.join(results)
+            var result: StaticType?
+            for (params, type) in list where params.count == args.count {
+                var fits = true
+                for index in params.indices where !args[index].fits(params[index]) {
+                    fits = false
+                    break
+                }
+                if fits { result = result.map { StaticType.join($0, type) } ?? type }
+            }
+            return result
         }
     }
 

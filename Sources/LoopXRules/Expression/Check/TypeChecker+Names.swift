@@ -25,6 +25,12 @@ extension TypeChecker {
     /// Resolves a qualified name the way evaluation does (the longest declared name first,
     /// each inside the container's prefixes), then types the selects after it.
     mutating func checkChain(_ chain: (nodes: [Expr], segments: [String], absolute: Bool)) -> Info {
+        // The usual case (rules): plain names, no container, and the root is declared.
+        if !environment.hasDottedNames, environment.container?.isEmpty ?? true,
+           let typed = environment.variables[chain.segments[0]]
+        {
+            return selects(Info(typed.type, bound: typed.bound, element: typed.element, cost: 1), chain, from: 1)
+        }
         var prefixes: [String] = []
         if !chain.absolute, let container = environment.container, !container.isEmpty {
             var parts = container.split(separator: ".").map(String.init)
@@ -55,7 +61,14 @@ extension TypeChecker {
                   chain.nodes[0].id)
             return Info(.dyn, cost: chain.nodes.count)
         }
-        var info = Info(typed.type, bound: typed.bound, element: typed.element, cost: consumed)
+        return selects(Info(typed.type, bound: typed.bound, element: typed.element, cost: consumed), chain, from: consumed)
+    }
+
+    /// Types the selects of a name chain after the `consumed` segments its name took.
+    private mutating func selects(_ base: Info, _ chain: (nodes: [Expr], segments: [String], absolute: Bool), from consumed: Int)
+        -> Info
+    {
+        var info = base
         for level in consumed..<chain.nodes.count {
             let next = select(info, chain.segments[level], chain.nodes[level].id, operand: chain.nodes[level - 1], optional: false)
             info = Info(next.type, bound: next.bound, cost: info.cost + 1)

@@ -32,17 +32,20 @@ struct TypeChecker {
     }
 
     let environment: TypeEnvironment
-    let source: [UInt8]
+    /// The expression's text (its bytes are only needed to word an error).
+    let sourceText: String
     let sourceMap: SourceMap
     /// Macro and `cel.bind` variables in scope, innermost last.
     var locals: [(name: String, typed: Typed)] = []
     var errors: [ExpressionError] = []
 
-    init(environment: TypeEnvironment, source: [UInt8], sourceMap: SourceMap) {
+    init(environment: TypeEnvironment, text: String, sourceMap: SourceMap) {
         self.environment = environment
-        self.source = source
+        self.sourceText = text
         self.sourceMap = sourceMap
     }
+
+    var source: [UInt8] { Array(sourceText.utf8) }
 
     mutating func error(_ message: String, _ id: Int) {
         errors.append(ExpressionError(utf8Offset: sourceMap.errorOffset(of: id), message: message))
@@ -50,6 +53,7 @@ struct TypeChecker {
 
     /// Where `field` is written after `operand` (`b` of `has(a.b)`), else where `id` points.
     func fieldOffset(after operand: Expr, _ field: String, fallback id: Int) -> Int {
+        let source = self.source
         let word = Array(field.utf8)
         var index = sourceMap.range(of: operand.id).upperBound
         while index + word.count <= source.count {
@@ -76,6 +80,7 @@ struct TypeChecker {
 
     /// The source text of a node (for messages naming an operand).
     func text(_ id: Int) -> String {
+        let source = self.source
         let r = sourceMap.range(of: id)
         guard r.lowerBound >= 0, r.upperBound <= source.count else { return "" }
         return String(decoding: source[r], as: UTF8.self)

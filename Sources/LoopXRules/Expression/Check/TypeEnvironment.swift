@@ -18,7 +18,11 @@ public struct Typed: Sendable, Hashable {
 /// What an expression may read: each variable (possibly dotted, `a.b.c`) with its type,
 /// the container that qualifies names, and how unknown names are worded.
 public struct TypeEnvironment: Sendable {
-    public var variables: [String: Typed]
+    public var variables: [String: Typed] {
+        didSet { hasDottedNames = variables.keys.contains { $0.utf8.contains(46) } }
+    }
+    /// Whether some variable name is dotted (`a.b`): only then are qualified names tried.
+    public private(set) var hasDottedNames = false
     public var container: String?
     /// Added to "unknown identifier" messages (where names are declared).
     public var unknownHint: String
@@ -31,6 +35,7 @@ public struct TypeEnvironment: Sendable {
     public init(variables: [String: Typed] = [:], container: String? = nil, unknownHint: String = "",
                 defaultBound: Int = TypeEnvironment.defaultListBound) {
         self.variables = variables
+        hasDottedNames = variables.keys.contains { $0.utf8.contains(46) }
         self.container = container
         self.unknownHint = unknownHint
         self.defaultBound = defaultBound
@@ -68,7 +73,7 @@ public struct TypeCheckResult: Sendable {
 extension Program {
     /// Type-checks this program against an environment.
     public func check(in environment: TypeEnvironment) -> TypeCheckResult {
-        var checker = TypeChecker(environment: environment, source: Array(source.utf8), sourceMap: sourceMap)
+        var checker = TypeChecker(environment: environment, text: source, sourceMap: sourceMap)
         let info = checker.check(ast)
         return TypeCheckResult(type: info.type, bound: info.bound, element: info.element, cost: info.cost,
                                errors: checker.errors)
