@@ -14,10 +14,10 @@ import Testing
             ?? RuleLayerSource(kind: .builtin, files: [])
         let rules = try? RuleSet.load(layers: [layer], now: RuleTestSupport.now)
         var env = TypeEnvironment(variables: rules?.schema.typedFacts ?? [:], unknownHint: "; facts are declared in facts.yaml")
-        env.variables["quota"] = Typed(.record(RecordType(
+        env.bind("quota", Typed(.record(RecordType(
             name: "quota", kind: .stage, fields: ["state": .string, "reason": .string, "focus_wait": .bool, "rule_id": .string],
-            order: ["state", "reason", "focus_wait", "rule_id"], open: nil)))
-        env.variables["open_todos"] = Typed(.list(.string), bound: 100)
+            order: ["state", "reason", "focus_wait", "rule_id"], open: nil))))
+        env.bind("open_todos", Typed(.list(.string), bound: 100))
         return env
     }()
 

@@ -3,7 +3,11 @@ extension TypeChecker {
     /// the cost is the body's cost times the range's size bound.
     mutating func checkComprehension(_ e: Expr, _ c: Comprehension) -> Info {
         let range = check(c.range)
-        let name = c.kind == .existsOne ? "exists_one" : c.kind.rawValue.replacingOccurrences(of: "_filter", with: "")
+        // The macro as written, for messages (computed only when one is needed).
+        var name: String {
+            let raw = c.kind.rawValue
+            return raw.hasSuffix("_filter") && c.kind != .existsOne ? String(raw.dropLast("_filter".count)) : raw
+        }
         if c.kind == .bind {
             locals.append((c.variable, range.typed))
             let body = check(c.args[0])

@@ -18,9 +18,7 @@ public struct Typed: Sendable, Hashable {
 /// What an expression may read: each variable (possibly dotted, `a.b.c`) with its type,
 /// the container that qualifies names, and how unknown names are worded.
 public struct TypeEnvironment: Sendable {
-    public var variables: [String: Typed] {
-        didSet { hasDottedNames = variables.keys.contains { $0.utf8.contains(46) } }
-    }
+    public private(set) var variables: [String: Typed]
     /// Whether some variable name is dotted (`a.b`): only then are qualified names tried.
     public private(set) var hasDottedNames = false
     public var container: String?
@@ -39,6 +37,12 @@ public struct TypeEnvironment: Sendable {
         self.container = container
         self.unknownHint = unknownHint
         self.defaultBound = defaultBound
+    }
+
+    /// Declares (or redeclares) one variable.
+    public mutating func bind(_ name: String, _ typed: Typed) {
+        variables[name] = typed
+        if name.utf8.contains(46) { hasDottedNames = true }
     }
 
     /// The bound assumed for a list or map whose size nothing declares.

@@ -27,12 +27,12 @@ struct RuleSetTypeChecker {
         for stage in ruleSet.orderedStages {
             var environment = TypeEnvironment(variables: facts, unknownHint: "; facts are declared in facts.yaml")
             environment.undeclared = ruleSet.schema.undeclaredType
-            for name in ruleSet.pipeline.allStages { environment.variables[name] = outputs[name] ?? .dyn }
+            for name in ruleSet.pipeline.allStages { environment.bind(name, outputs[name] ?? .dyn) }
             // Every variable is known up front (as dyn), so a forward reference is reported
             // once, by the loader, not again as an unknown name.
-            for variable in stage.variables { environment.variables[variable.name] = .dyn }
+            for variable in stage.variables { environment.bind(variable.name, .dyn) }
             for variable in stage.variables {
-                environment.variables[variable.name] = check(variable.expression, environment)
+                environment.bind(variable.name, check(variable.expression, environment))
             }
             let defaults = template(stage.defaults, environment, name: stage.name)
             var thens: [(Rule, StaticType)] = []
