@@ -36,6 +36,8 @@ conformance="$root/../shared/conformance/run.py"
 if [ -f "$conformance" ]; then
   echo "== CEL conformance (every section)"
   python3 "$conformance" "$bin expr eval --jsonl"
+  echo "== CEL conformance through the static type checker (no false alarms)"
+  python3 "$conformance" "$bin expr eval --jsonl --check"
 else
   echo "== CEL conformance skipped: $conformance not found (it ships beside the checkout in CI)"
 fi

@@ -128,8 +128,9 @@ import Testing
         #expect(result.stages.isEmpty)
     }
 
+    /// (A `when` the checker can type as non-bool is refused at load; `n` is dyn here.)
     @Test func aNonBoolConditionIsAnError() throws {
-        let rules = try Self.set("stage: s\nmode: first_match\nrules:\n  - id: s.a\n    description: x\n    when: n + 1\n")
+        let rules = try Self.set("stage: s\nmode: first_match\nrules:\n  - id: s.a\n    description: x\n    when: n\n")
         let result = rules.evaluate(decision: "d", facts: ["n": .int(1)], now: S.now, trace: .on)
         #expect(result.stages[0].ruleErrors.map(\.message) == ["'when' evaluated to int, not bool"])
         #expect(result.stages[0].rules[0].outcome == .error)

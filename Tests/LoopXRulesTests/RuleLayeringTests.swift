@@ -59,7 +59,7 @@ import Testing
     @Test func disablingALockedRuleWithoutAWaiverIsAnError() {
         let rendered = S.loadErrors([Self.gates, S.layer(.project, [("local.yaml", "overrides:\n  disable: [gates.secrets]\n")])])
         #expect(rendered == """
-            local.yaml:2:13: error: rule 'gates.secrets' is locked (Rules/gates.yaml:5); to disable it, declare under overrides.waivers 'gates.secrets: {reason: ..., expires: YYYY-MM-DD}'
+            local.yaml:2:13: error: rule 'gates.secrets' is locked (Rules/gates.yaml:5); to disable it, declare under overrides.waivers 'gates.secrets: {owner: ..., reason: ..., expires: YYYY-MM-DD}'
               disable: [gates.secrets]
                         ^
             """)
@@ -80,7 +80,7 @@ import Testing
         overrides:
           disable: [gates.secrets]
           waivers:
-            gates.secrets: {reason: vault migration, expires: 2026-02-01}
+            gates.secrets: {owner: ana, reason: vault migration, expires: 2026-02-01}
         """
 
     @Test func anActiveWaiverAllowsItAndIsReportedInEveryTrace() throws {
@@ -89,7 +89,7 @@ import Testing
         #expect(rules.activeWaivers.map(\.ruleID) == ["gates.secrets"])
         let result = rules.evaluate(decision: "gate", facts: ["action": .string("x")], now: S.now)
         #expect(JSONWriter().string(result.json["waivers"] ?? .null)
-            == #"[{"expires":"2026-02-01","reason":"vault migration","rule":"gates.secrets","source":".loopx/rules/local.yaml:4"}]"#)
+            == #"[{"expires":"2026-02-01","owner":"ana","reason":"vault migration","rule":"gates.secrets","source":".loopx/rules/local.yaml:4"}]"#)
         #expect(result.markdown.hasPrefix("- waiver: `gates.secrets` until 2026-02-01 — vault migration"))
     }
 
@@ -99,7 +99,7 @@ import Testing
         #expect(rules.activeWaivers.isEmpty)
         #expect(rules.warnings.map(\.rendered) == ["""
             .loopx/rules/local.yaml:4:5: warning: waiver for locked rule 'gates.secrets' expired on 2026-02-01; it is ignored and 'gates.secrets' stays in force
-                gates.secrets: {reason: vault migration, expires: 2026-02-01}
+                gates.secrets: {owner: ana, reason: vault migration, expires: 2026-02-01}
                 ^
             """])
     }

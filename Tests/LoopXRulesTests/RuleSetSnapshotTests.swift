@@ -90,7 +90,7 @@ import Testing
             overrides:
               disable: [gates.secrets]
               waivers:
-                gates.secrets: {reason: migration, expires: 2026-02-01}
+                gates.secrets: {owner: ana, reason: migration, expires: 2026-02-01}
             """)])
         let layers = [try S.demo(), waived]
         let rules = try RuleSet.load(layers: layers, now: S.now)
@@ -121,6 +121,33 @@ import Testing
                 _ = descriptions(rules)
             }
         }
+    }
+
+    /// Issue 14: single-bit flips of a real snapshot of the built-in rules once changed the
+    /// should-run answer without an error. The header's checksum now refuses every one of
+    /// them, so the caller reloads the YAML: no flip can change a decision or crash.
+    @Test func everySampledBitFlipOfTheBuiltinSnapshotIsRefused() throws {
+        let layers = [try Self.builtinRules()]
+        let cold = try RuleSet.load(layers: layers, now: S.now)
+        let key = RuleSetSnapshot.key(layers: layers, buildID: "test")
+        let bytes = try #require(RuleSetSnapshot.encode(cold, key: key))
+        let expected = decisions(cold)
+        let bits = bytes.count * 8
+        let flips = min(bits, 4096)
+        var accepted = 0
+        for n in 0..<flips {
+            let bit = n * bits / flips + (n % 7)
+            guard bit < bits else { continue }
+            var flipped = bytes
+            flipped[bit / 8] ^= UInt8(1) << UInt8(bit % 8)
+            if let rules = try? RuleSetSnapshot.decode(flipped, key: key, layers: layers) {
+                accepted += 1
+                #expect(decisions(rules) == expected, "bit \(bit) changed a decision")
+            }
+        }
+        #expect(flips >= 2000)
+        #expect(accepted == 0)
+        #expect(decisions(try RuleSetSnapshot.decode(bytes, key: key, layers: layers)) == expected)
     }
 
     @Test func theKeyFollowsEveryFileAndTheBinary() throws {

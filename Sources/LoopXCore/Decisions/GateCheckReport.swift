@@ -50,6 +50,7 @@ public struct GateCheckReport: Report {
         if let error = result.error { object["error"] = .string(error.description) }
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
         if !registryProblems.isEmpty { object["registry_problems"] = .array(registryProblems) }
+        if !result.expiredWaivers.isEmpty { object["expired_waivers"] = .array(result.expiredWaivers.map(\.json)) }
         return .object(object)
     }
 
@@ -68,6 +69,7 @@ public struct GateCheckReport: Report {
         for problem in registryProblems {
             lines.append("- registry problem `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
         }
+        if !result.waiverLines.isEmpty { lines += [""] + result.waiverLines }
         if result.traceLevel != .off {
             lines += ["", "## Rule trace", "", result.markdown]
         }

@@ -21,10 +21,20 @@ public struct QuotaPlan: Sendable {
         var runCount = 0
         // A goal whose repository has its own rule layer is decided with it, as should-run does.
         var sessions = ProjectRuleSessions(base: session, context: store.context)
+        var rulesOK = true
         for entry in store.registry.goals {
             guard let id = entry.id.flatMap(GoalID.init) else { continue }
-            let (result, facts) = sessions.session(for: id).evaluate("status", goalID: id)
-            items.append(QuotaPlan.item(result: result, facts: facts))
+            switch sessions.session(for: id) {
+            case .success(let goalSession):
+                let (result, facts) = goalSession.evaluate("status", goalID: id)
+                items.append(QuotaPlan.item(result: result, facts: facts))
+            case .failure(let problem):
+                // Fail closed: a goal whose rules do not load is not planned, and says why.
+                rulesOK = false
+                items.append(["goal_id": .string(id.rawValue), "status": "invalid_rules", "severity": "high",
+                              "recommended_action": .string("fix the goal's rule files (run `loopx rules check`)"),
+                              "quota": ["state": "unknown"], "error": .string(problem.message)])
+            }
             runCount += store.history(id).rawLineCount()
         }
         // Runtime goals no registry lists raise health items (their attention item), not plan items.
@@ -39,7 +49,7 @@ public struct QuotaPlan: Sendable {
         }
         var report = QuotaPlanReport(
             mode: mode, registryPath: store.registryPath, runtimeRoot: store.runtimeRoot,
-            healthOK: session.health.contractOK, groups: QuotaPlan.group(items), healthItems: healthItems, runCount: runCount)
+            healthOK: session.health.contractOK && rulesOK, groups: QuotaPlan.group(items), healthItems: healthItems, runCount: runCount)
         report.registryProblems = session.health.registryProblems
         return report
     }

@@ -17,13 +17,25 @@ public struct ShouldRunReport: Report {
 
     func output(_ stage: String) -> JSONValue { result.stage(stage)?.output.plainJSON ?? .null }
 
-    /// `should_run` of the decision (false when the decision failed).
-    public var shouldRun: Bool { result.error == nil && output("should_run")["should_run"] == .bool(true) }
+    /// `should_run` of the decision (false when the decision failed, or any rule failed to
+    /// evaluate: a broken rule never lets the goal run).
+    public var shouldRun: Bool {
+        result.error == nil && result.ruleErrors.isEmpty && output("should_run")["should_run"] == .bool(true)
+    }
 
-    public var ok: Bool { result.error == nil && output("should_run")["ok"] == .bool(true) }
+    public var ok: Bool { result.error == nil && result.ruleErrors.isEmpty && output("should_run")["ok"] == .bool(true) }
 
     public var json: JSONValue {
         var object = output("should_run").objectValue ?? JSONObject()
+        if let failed = result.ruleErrors.first {
+            // Fail closed: a rule that errors on the real facts makes the tick a skip naming it.
+            object["decision"] = "skip"
+            object["should_run"] = false
+            object["effective_action"] = "rule_error"
+            object["reason"] = .string(
+                "rule '\(failed.id)' (stage \(failed.stage)) failed to evaluate: \(failed.message); no compute until it is fixed "
+                    + "(see `loopx rules explain --goal-id \(goalID)`)")
+        }
         object["ok"] = .bool(ok)
         object["mode"] = "should-run"
         object["goal_id"] = .string(goalID)
@@ -59,6 +71,7 @@ public struct ShouldRunReport: Report {
         object["guidance"] = .array(guidance)
         object["rule_trace"] = result.ruleTraceJSON
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
+        if !result.expiredWaivers.isEmpty { object["expired_waivers"] = .array(result.expiredWaivers.map(\.json)) }
         if let error = result.error { object["error"] = .string(error.description) }
         return .object(object)
     }

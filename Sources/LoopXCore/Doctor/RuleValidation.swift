@@ -1,4 +1,5 @@
-/// Checks that a rules directory is usable by this build.
+/// Checks that rules are usable by this build: the same load (and type check) every command
+/// that decides runs.
 public enum RuleValidation {
     /// nil when the directory's rules load and compile, else the problem (first error and count).
     public static func problem(inRulesDirectory path: String) -> String? {
@@ -8,8 +9,22 @@ public enum RuleValidation {
         } catch {
             return error.message
         }
+        return problem(layers: [layer], now: LoopXContext.wallClock())
+    }
+
+    /// nil when the built-in rules in `path` load together with the user, project and
+    /// `--rules` layers of `context`, else the first error (naming its file) and the count.
+    public static func problem(inRulesDirectory path: String, context: LoopXContext) -> String? {
+        let layers: [RuleLayerSource]
+        do { layers = try RuleLayerDiscovery(context: context, builtinOverride: path).layers() } catch {
+            return error.message
+        }
+        return problem(layers: layers, now: context.now)
+    }
+
+    private static func problem(layers: [RuleLayerSource], now: Timestamp) -> String? {
         do {
-            _ = try RuleSet.load(layers: [layer], now: LoopXContext.wallClock())
+            _ = try RuleSet.load(layers: layers, now: now)
             return nil
         } catch {
             let errors = error.items.filter { $0.severity == .error }

@@ -23,16 +23,25 @@ public struct StatusCollector: Sendable {
         }
         report.globalRegistry = GlobalRegistryHealth(store: store)
         report.waivers = session.ruleSet.activeWaivers.map(\.json)
+        report.expiredWaivers = session.ruleSet.expiredWaivers.map(\.json)
         var sessions = ProjectRuleSessions(base: session, context: context)
         let ids = goalIDs(store)
         let perGoal = ids.map { sessions.session(for: $0) }
         // Goals are independent: decide them on every core, then report in registry order.
-        let results = ParallelMap.map(ids.indices) { index in perGoal[index].evaluate("status", goalID: ids[index]) }
-        for (id, (result, facts)) in zip(ids, results) {
-            report.add(goal: id.rawValue, entry: store.registry.goal(id: id.rawValue), result: result, facts: facts)
-            let log = DecisionLog(goalDirectory: store.goalDirectory(id))
-            let lapses = log.obligationLapses(since: context.now.adding(seconds: -7 * 86_400), current: facts["obligation"] ?? .null)
-            report.goals[report.goals.count - 1]["obligation_lapses_7d"] = .int(Int64(lapses))
+        let results = ParallelMap.map(ids.indices) { index -> (DecisionResult, JSONValue)? in
+            guard case .success(let goalSession) = perGoal[index] else { return nil }
+            return goalSession.evaluate("status", goalID: ids[index])
+        }
+        for (index, id) in ids.enumerated() {
+            let entry = store.registry.goal(id: id.rawValue)
+            if case .failure(let problem) = perGoal[index] {
+                report.addInvalidRules(goal: id.rawValue, entry: entry, problem: problem.message)
+            } else if let (result, facts) = results[index] {
+                report.add(goal: id.rawValue, entry: entry, result: result, facts: facts)
+                let log = DecisionLog(goalDirectory: store.goalDirectory(id))
+                let lapses = log.obligationLapses(since: context.now.adding(seconds: -7 * 86_400), current: facts["obligation"] ?? .null)
+                report.goals[report.goals.count - 1]["obligation_lapses_7d"] = .int(Int64(lapses))
+            }
         }
         return report
     }
@@ -68,23 +77,45 @@ public struct StatusCollector: Sendable {
 struct ProjectRuleSessions {
     var base: DecisionSession
     var context: LoopXContext
-    var byRepo: [String: DecisionSession] = [:]
+    var byRepo: [String: Result<DecisionSession, ProjectRulesProblem>] = [:]
 
     init(base: DecisionSession, context: LoopXContext) {
         self.base = base
         self.context = context
     }
 
-    mutating func session(for id: GoalID) -> DecisionSession {
+    /// The goal's session, or (fail closed) why its project's rule layer does not load: the
+    /// goal is then reported with that problem instead of being decided by other rules.
+    mutating func session(for id: GoalID) -> Result<DecisionSession, ProjectRulesProblem> {
         guard let repo = base.store.registry.goal(id: id.rawValue)?.repo.map(context.environment.absolute),
             FileSystem.isDirectory(FileSystem.join(repo, ".loopx/rules"))
-        else { return base }
+        else { return .success(base) }
         if let cached = byRepo[repo] { return cached }
         var discovery = RuleLayerDiscovery(context: context)
         discovery.projectOverride = repo
-        guard let ruleSet = try? discovery.load() else { return base }
-        let session = DecisionSession(store: base.store, ruleSet: ruleSet, health: base.health)
-        byRepo[repo] = session
-        return session
+        let outcome: Result<DecisionSession, ProjectRulesProblem>
+        do {
+            outcome = .success(DecisionSession(store: base.store, ruleSet: try discovery.load(), health: base.health))
+        } catch {
+            outcome = .failure(ProjectRulesProblem(error, repo: repo))
+        }
+        byRepo[repo] = outcome
+        return outcome
+    }
+}
+
+/// Why a goal's project rule layer does not load: its first error, naming the file.
+struct ProjectRulesProblem: Error {
+    let message: String
+
+    init(_ failure: RuleLoadFailure, repo: String) {
+        switch failure {
+        case .command(let command): message = command.message
+        case .invalid(let list):
+            let errors = list.items.filter { $0.severity == .error }
+            let first = errors.first.map { "\($0.path):\($0.position.line):\($0.position.column): \($0.message)" } ?? "invalid rules"
+            let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
+            message = "the rule layers of \(repo) do not load: \(first)\(more)"
+        }
     }
 }

@@ -33,7 +33,15 @@ extension StatusReport {
         if !waivers.isEmpty {
             lines += ["", "## Active waivers", ""]
             for waiver in waivers {
-                lines.append("- `\(waiver["rule_id"]?.stringValue ?? "")` until \(waiver["expires"]?.stringValue ?? ""): \(waiver["reason"]?.stringValue ?? "")")
+                lines.append("- `\(waiver["rule"]?.stringValue ?? "")` until \(waiver["expires"]?.stringValue ?? ""): \(waiver["reason"]?.stringValue ?? "")"
+                    + " (owner \(waiver["owner"]?.stringValue ?? ""))")
+            }
+        }
+        if !expiredWaivers.isEmpty {
+            lines += ["", "## Expired waivers (warnings: the rules are back in force)", ""]
+            for waiver in expiredWaivers {
+                lines.append("- `\(waiver["rule"]?.stringValue ?? "")` expired on \(waiver["expires"]?.stringValue ?? "")"
+                    + " (owner \(waiver["owner"]?.stringValue ?? ""), \(waiver["source"]?.stringValue ?? ""))")
             }
         }
         lines += ["", "## Run History", ""]

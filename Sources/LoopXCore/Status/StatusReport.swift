@@ -10,8 +10,12 @@ public struct StatusReport: Report {
     public var items: [JSONObject] = []
     public var goals: [JSONObject] = []
     public var waivers: [JSONValue] = []
+    /// Waivers past their date (warnings: the rules they relaxed are back in force).
+    public var expiredWaivers: [JSONValue] = []
     public var lapsedObligations: [JSONObject] = []
     public var runCount = 0
+    /// Goals whose rule layers do not load (fail closed: such a goal is not ok).
+    public var invalidRuleGoals: [String] = []
 
     public init(registryPath: String, runtimeRoot: String, limit: Int) {
         self.registryPath = registryPath
@@ -19,7 +23,23 @@ public struct StatusReport: Report {
         self.limit = limit
     }
 
-    public var ok: Bool { contract.ok && (globalRegistry?.ok ?? true) }
+    public var ok: Bool { contract.ok && (globalRegistry?.ok ?? true) && invalidRuleGoals.isEmpty }
+
+    /// Adds a goal whose rule layers do not load: a high-severity attention item naming the
+    /// file and its first error, and the goal marked not ok (it is not decided at all).
+    mutating func addInvalidRules(goal id: String, entry: GoalEntry?, problem: String) {
+        var item = AttentionItem.global(
+            status: "invalid_rules", severity: "high", source: "rules",
+            action: "fix the goal's rule files (run `loopx rules check`): \(problem)")
+        item["goal_id"] = .string(id)
+        item["rules_error"] = .string(problem)
+        items.append(item)
+        invalidRuleGoals.append(id)
+        var summary = RunHistorySummary.goal(id: id, entry: entry, attention: .null, history: [], limit: limit)
+        summary["ok"] = false
+        summary["rules_error"] = .string(problem)
+        goals.append(summary)
+    }
 
     /// Adds one goal: its attention item (when the rules raise one), its run history and a
     /// lapsed obligation.
@@ -84,6 +104,7 @@ public struct StatusReport: Report {
                 "goals": .array(goals.map(JSONValue.object)),
             ],
             "waivers": .array(waivers),
+            "expired_waivers": .array(expiredWaivers),
             "lapsed_obligations": .array(lapsedObligations.map(JSONValue.object)),
         ]
         object["goal_filter"] = goalFilter.map(JSONValue.string) ?? .null

@@ -12,7 +12,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let report = Doctor(context: context, validateRules: RuleValidation.problem(inRulesDirectory:)).run()
+        let report = Doctor(context: context, validateRules: { RuleValidation.problem(inRulesDirectory: $0, context: context) }).run()
         try emit(report, format: context.format)
     }
 }

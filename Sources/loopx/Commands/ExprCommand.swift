@@ -32,9 +32,12 @@ struct ExprEvalCommand: ParsableCommand {
     @Flag(help: "Read JSON-lines requests on stdin and answer one line per request.")
     var jsonl = false
 
+    @Flag(help: "Type-check before evaluating (bindings typed from their values); a type error is the answer.")
+    var check = false
+
     func run() throws {
         if jsonl {
-            JSONLServer.run()
+            JSONLServer.run(typeCheck: check)
             return
         }
         guard let expression else {
@@ -64,6 +67,14 @@ struct ExprEvalCommand: ParsableCommand {
         } catch {
             Output.error(error.rendered)
             throw ExitCode(2)
+        }
+        if check {
+            let result = program.check(in: TypeEnvironment.typing(bindings.values, container: container))
+            if !result.errors.isEmpty {
+                let source = SourceText(path: "<expr>", text: expression)
+                Output.error(ExpressionErrors(result.errors).diagnostics(in: source).rendered)
+                throw ExitCode(2)
+            }
         }
         let value = program.evaluate(bindings)
         if case .error(let e) = value {
@@ -107,8 +118,8 @@ struct ExprEvalCommand: ParsableCommand {
 /// The stdin/stdout loop of `--jsonl`: big reads, and the answers to every complete line of
 /// a read written in one go before the next read, so no request waits on more input.
 enum JSONLServer {
-    static func run() {
-        var evaluator = JSONLEvaluator()
+    static func run(typeCheck: Bool = false) {
+        var evaluator = JSONLEvaluator(typeCheck: typeCheck)
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         let chunkSize = 4 << 20

@@ -24,8 +24,12 @@ struct RulesBenchCommand: ParsableCommand {
         let load = RuleBenchmark.median(rounds: 15) {
             RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = try? RuleSet.load(layers: layers, now: context.now) }
         }
+        let typeCheck = RuleBenchmark.median(rounds: 15) {
+            RuleBenchmark.time(repeat: max(rounds / 10, 1)) { _ = ruleSet.typeCheck() }
+        }
         var lines = ["rules: \(ruleSet.allRules.count) in \(ruleSet.stages.count) stages",
-                     "load+compile: \(RuleBenchmark.describe(load))"]
+                     "load+compile: \(RuleBenchmark.describe(load))",
+                     "  of which type check + cost bounds: \(RuleBenchmark.describe(typeCheck))"]
         let key = RuleSetSnapshot.key(layers: layers, buildID: "bench")
         if let snapshot = RuleSetSnapshot.encode(ruleSet, key: key) {
             let restore = RuleBenchmark.median(rounds: 15) {

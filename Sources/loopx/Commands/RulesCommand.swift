@@ -9,7 +9,8 @@ struct RulesCommand: ParsableCommand {
         discussion: "Example: loopx rules check && loopx rules test --coverage",
         subcommands: [
             RulesListCommand.self, RulesShowCommand.self, RulesCheckCommand.self, RulesTestCommand.self,
-            RulesEffectiveCommand.self, RulesExplainCommand.self, RulesBenchCommand.self, RulesReplayCommand.self,
+            RulesEffectiveCommand.self, RulesExplainCommand.self, RulesSchemaCommand.self, RulesBenchCommand.self,
+            RulesReplayCommand.self,
         ]
     )
 }
@@ -90,16 +91,24 @@ struct RulesCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Load every layer and report every error and warning (exit 3 when invalid).",
-        discussion: "Checks YAML, keys, expressions, duplicate ids, stage order, fact paths against facts.yaml, and rules that can never fire.\nExample: loopx rules check --rules ./extra.yaml")
+        discussion: "Checks YAML, keys, duplicate ids, stage order, every expression's types against facts.yaml and its worst-case cost, tighten-only stages and waivers, and lints (unused variables, rules that can never fire, contradictory conditions).\nExample: loopx rules check --strict --rules ./extra.yaml")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: RulesOptions
 
+    @Flag(help: "Treat warnings (the linter's findings included) as errors.")
+    var strict = false
+
     func run() throws {
         let context = try global.context()
         let checked = RuleSet.checkAll(layers: try options.discovery(context).layers(), now: context.now)
+        let diagnostics = checked.diagnostics.map { diagnostic in
+            var item = diagnostic
+            if strict { item.severity = .error }
+            return item
+        }
         let report = RulesCheckReport(
-            diagnostics: checked.diagnostics, ruleCount: checked.ruleSet?.allRules.count ?? 0,
+            diagnostics: diagnostics, ruleCount: checked.ruleSet?.allRules.count ?? 0,
             stageCount: checked.ruleSet?.stages.count ?? 0)
         Output.write(report.rendered(as: context.format))
         if !report.ok { throw ExitCode(ExitStatus.invalidRules.rawValue) }

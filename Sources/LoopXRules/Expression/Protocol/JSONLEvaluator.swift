@@ -21,7 +21,13 @@ public struct JSONLEvaluator {
         }
     }
 
-    public init() {}
+    /// Type-check each request first (bindings typed from their values); a checker error is
+    /// the answer, so a conformance run shows every false alarm of the checker.
+    public var typeCheck: Bool
+
+    public init(typeCheck: Bool = false) {
+        self.typeCheck = typeCheck
+    }
 
     /// Handles one request line (without its newline) and appends one response line to `out`.
     public mutating func process(line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
@@ -65,6 +71,14 @@ public struct JSONLEvaluator {
             let text = errors.errors.map { "\($0.message) (at offset \($0.utf8Offset))" }.joined(separator: "; ")
             respond(id: id, error: "compile error: " + text, into: &out)
             return
+        }
+        if typeCheck {
+            let result = program.check(in: TypeEnvironment.typing(bindings.values, container: container))
+            if !result.errors.isEmpty {
+                let text = result.errors.map { "\($0.message) (at offset \($0.utf8Offset))" }.joined(separator: "; ")
+                respond(id: id, error: "type error: " + text, into: &out)
+                return
+            }
         }
         let value = program.evaluate(bindings)
         let mark = out.count

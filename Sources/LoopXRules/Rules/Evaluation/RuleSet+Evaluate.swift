@@ -5,6 +5,12 @@ extension RuleSet {
     public func evaluate(
         decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel = .off
     ) -> DecisionResult {
+        var result = run(decision: decision, facts: facts, now: now, trace: trace)
+        result.expiredWaivers = expiredWaivers
+        return result
+    }
+
+    private func run(decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel) -> DecisionResult {
         guard let names = pipeline.stages(of: decision) else {
             return DecisionResult(
                 decision: decision, traceLevel: trace, stages: [],

@@ -68,6 +68,11 @@ public final class RuleExpression: Sendable {
     /// Where the expression's node sits in its file, for `RuleSetSnapshot`.
     var placement: (layer: RuleLayerKind, node: YAMLNode, offset: Int) { (layer, node, offset) }
 
+    /// The file position of a UTF-8 offset into `source` (where a checker error points).
+    func position(ofSourceOffset sourceOffset: Int) -> SourcePosition {
+        document.position(ofUTF8Offset: offset + sourceOffset, in: node)
+    }
+
     /// File positions of each segment of reference `index` (for carets under a field).
     func positions(ofReference index: Int) -> [SourcePosition] {
         let bytes = Array(source.utf8)
@@ -123,7 +128,11 @@ public final class RuleExpression: Sendable {
     }
 
     /// The source with whitespace outside string literals removed, to compare conditions.
-    var normalizedSource: String {
+    var normalizedSource: String { Self.normalize(source) }
+
+    /// `source` without whitespace outside string literals and without parentheses around
+    /// the whole of it.
+    static func normalize(_ source: String) -> String {
         var out = ""
         var quote: Character?
         var escaped = false
@@ -138,6 +147,18 @@ public final class RuleExpression: Sendable {
                 out.append(ch)
             }
         }
+        while out.hasPrefix("("), out.hasSuffix(")"), enclosed(out) { out = String(out.dropFirst().dropLast()) }
         return out
+    }
+
+    /// Whether the first `(` of `text` closes at its last character.
+    private static func enclosed(_ text: String) -> Bool {
+        var depth = 0
+        for (index, ch) in text.enumerated() {
+            if ch == "(" { depth += 1 }
+            if ch == ")" { depth -= 1 }
+            if depth == 0 { return index == text.count - 1 }
+        }
+        return false
     }
 }

@@ -30,6 +30,20 @@ public indirect enum FactType: Sendable, Hashable {
         }
     }
 
+    /// The dotted paths of every list and map below this type (list elements add no segment).
+    func containerPaths(prefix: String) -> [String] {
+        switch self {
+        case .scalar, .dyn: return []
+        case .list(let element): return (prefix.isEmpty ? [] : [prefix]) + element.containerPaths(prefix: prefix).filter { $0 != prefix }
+        case .map(let fields, let order, _):
+            var out: [String] = prefix.isEmpty ? [] : [prefix]
+            for name in order {
+                out += fields[name]?.containerPaths(prefix: prefix.isEmpty ? name : prefix + "." + name) ?? []
+            }
+            return out
+        }
+    }
+
     /// Field names for suggestions.
     var fieldNames: [String] {
         if case .map(_, let order, _) = self { return order }

@@ -2,7 +2,7 @@
 struct LayerFileDecl {
     static let keys = ["description", "overrides", "profile", "rules"]
     static let overrideKeys = ["disable", "patch", "waivers"]
-    static let waiverKeys = ["reason", "expires"]
+    static let waiverKeys = ["owner", "reason", "expires"]
 
     var disable: [(id: String, node: YAMLNode)] = []
     var patches: [PatchDecl] = []
@@ -12,6 +12,7 @@ struct LayerFileDecl {
     var unit: RuleFileUnit
 
     struct WaiverDecl {
+        var owner: String
         var reason: String
         var expires: Timestamp
         var expiresText: String
@@ -88,13 +89,17 @@ struct LayerFileDecl {
         }
         if let map = reader.value("waivers"), !map.isNull {
             guard let pairs = map.mapping else {
-                sink.add(unit.diagnostic("'waivers' must map rule ids to {reason, expires}, found \(map.kindDescription)", at: map))
+                sink.add(unit.diagnostic("'waivers' must map rule ids to {owner, reason, expires}, found \(map.kindDescription)", at: map))
                 return
             }
             for pair in pairs {
                 guard let id = pair.key.string,
                     let waiver = MappingReader(pair.value, in: unit, what: "waiver", allowed: Self.waiverKeys, sink: &sink)
                 else { continue }
+                let owner = waiver.string("owner", required: true, sink: &sink)
+                if let owner, owner.allSatisfy(\.isWhitespace), let node = waiver.value("owner") {
+                    sink.add(unit.diagnostic("a waiver needs a non-empty owner (who signed it)", at: node))
+                }
                 let reason = waiver.string("reason", required: true, sink: &sink)
                 if let reason, reason.allSatisfy(\.isWhitespace), let node = waiver.value("reason") {
                     sink.add(unit.diagnostic("a waiver needs a non-empty reason", at: node))
@@ -106,7 +111,9 @@ struct LayerFileDecl {
                         "'expires' must be a date (2026-03-01) or an RFC 3339 timestamp, found '\(text)'", at: expiresNode))
                     continue
                 }
-                if let reason { waivers[id] = WaiverDecl(reason: reason, expires: expires, expiresText: text, node: pair.key) }
+                if let reason, let owner {
+                    waivers[id] = WaiverDecl(owner: owner, reason: reason, expires: expires, expiresText: text, node: pair.key)
+                }
             }
         }
     }

@@ -1,19 +1,28 @@
 extension RuleSetLoader {
-    /// Applies one file's `disable` and `patch` entries, enforcing locks and waivers.
+    /// Applies one file's `disable` and `patch` entries, enforcing locks, tighten-only stages
+    /// and waivers.
     mutating func applyOverrides(_ decl: LayerFileDecl) {
         let unit = decl.unit
-        var used = Set<String>()
+        var used = newRuleWaivers
         for (id, node) in decl.disable {
             guard var rule = target(id, node: node, unit: unit, verb: "disable") else { continue }
-            guard let allowed = permitted(rule, id: id, node: node, decl: decl, change: "disable", used: &used) else { continue }
-            if let waiver = allowed { rule.waiver = waiver }
+            let loosening = looseningOfDisable(rule, by: unit)
+            if rule.locked || loosening != nil {
+                guard let allowed = permitted(rule, id: id, node: node, decl: decl, change: loosening ?? "disable it",
+                                              loosening: loosening != nil, used: &used)
+                else { continue }
+                if let waiver = allowed { rule.waiver = waiver }
+            }
             rule.disabledBy = unit.origin(of: node)
             rules[id] = rule
         }
         for patch in decl.patches {
             guard var rule = target(patch.id, node: patch.keyNode, unit: unit, verb: "patch") else { continue }
-            if patch.weakens {
-                guard let allowed = permitted(rule, id: patch.id, node: patch.keyNode, decl: decl, change: "change", used: &used)
+            let loosening = looseningOfPatch(rule, patch, by: unit)
+            if (rule.locked && patch.weakens) || !loosening.isEmpty {
+                let change = loosening.isEmpty ? "change it" : loosening.joined(separator: "; ")
+                guard let allowed = permitted(rule, id: patch.id, node: patch.keyNode, decl: decl, change: change,
+                                              loosening: !loosening.isEmpty, used: &used)
                 else { continue }
                 if let waiver = allowed { rule.waiver = waiver }
             }
@@ -33,7 +42,8 @@ extension RuleSetLoader {
         }
         for (id, waiver) in decl.waivers where !used.contains(id) {
             sink.add(unit.diagnostic(
-                "waiver for '\(id)' is not needed: this file does not disable or change a locked rule '\(id)'",
+                "waiver for '\(id)' is not needed: this file makes no change to '\(id)' that needs one "
+                    + "(disabling or weakening a locked rule, or loosening a tighten-only stage)",
                 at: waiver.node, severity: .warning))
         }
     }
@@ -47,28 +57,37 @@ extension RuleSetLoader {
         return rule
     }
 
-    /// Whether a weakening change of `rule` may apply (nil: no): `.some(nil)` for unlocked
-    /// rules; for locked ones only under an active waiver, which is returned. A missing waiver
-    /// is an error; an expired one a warning (and the change is dropped, so the lock holds).
-    private mutating func permitted(
-        _ rule: RuleDecl, id: String, node: YAMLNode, decl: LayerFileDecl, change: String, used: inout Set<String>
+    /// Whether a change that needs a waiver may apply (nil: no; `.some(waiver)`: yes, under
+    /// that active waiver). A missing waiver is an error; an expired one a warning, and the
+    /// change is dropped, so the rule (or the stage) stays as strict as it was.
+    mutating func permitted(
+        _ rule: RuleDecl, id: String, node: YAMLNode, decl: LayerFileDecl, change: String, loosening: Bool,
+        used: inout Set<String>
     ) -> Waiver?? {
-        guard rule.locked else { return .some(nil) }
         let unit = decl.unit
+        let template = "'\(id): {owner: ..., reason: ..., expires: YYYY-MM-DD}'"
         guard let waiver = decl.waivers[id] else {
-            sink.add(unit.diagnostic(
-                "rule '\(id)' is locked (\(rule.origin)); to \(change) it, declare under overrides.waivers "
-                    + "'\(id): {reason: ..., expires: YYYY-MM-DD}'", at: node))
+            if loosening {
+                sink.add(unit.diagnostic(
+                    "this would loosen tighten-only stage '\(rule.stage)' ('\(id)': \(change)); "
+                        + "to do it anyway, declare under overrides.waivers \(template)", at: node))
+            } else {
+                sink.add(unit.diagnostic(
+                    "rule '\(id)' is locked (\(rule.origin)); to \(change), declare under overrides.waivers \(template)", at: node))
+            }
             return nil
         }
         used.insert(id)
         let declared = Waiver(
-            ruleID: id, reason: waiver.reason, expires: waiver.expires, expiresText: waiver.expiresText,
+            ruleID: id, owner: waiver.owner, reason: waiver.reason, expires: waiver.expires, expiresText: waiver.expiresText,
             origin: unit.origin(of: waiver.node))
         guard declared.isActive(at: now) else {
-            sink.add(unit.diagnostic(
-                "waiver for locked rule '\(id)' expired on \(waiver.expiresText); it is ignored and '\(id)' stays in force",
-                at: waiver.node, severity: .warning))
+            let message = rule.locked && !loosening
+                ? "waiver for locked rule '\(id)' expired on \(waiver.expiresText); it is ignored and '\(id)' stays in force"
+                : "waiver for '\(id)' (owner \(waiver.owner)) expired on \(waiver.expiresText); it is ignored and the "
+                    + "loosening change is not applied"
+            sink.add(unit.diagnostic(message, at: waiver.node, severity: .warning))
+            if !expiredWaivers.contains(declared) { expiredWaivers.append(declared) }
             return nil
         }
         if !waivers.contains(declared) { waivers.append(declared) }

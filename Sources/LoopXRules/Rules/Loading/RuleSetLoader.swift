@@ -12,10 +12,13 @@ struct RuleSetLoader {
     var rules: [String: RuleDecl] = [:]
     var ruleOrder: [String] = []
     var waivers: [Waiver] = []
+    var expiredWaivers: [Waiver] = []
     var profileLayers: [ProfileLayer] = []
     var sources: [String: SourceText] = [:]
     /// Whether any layer declares a waiver (then the result depends on `now`).
     var declaresWaivers = false
+    /// Waivers used by new loosening rules of the file being read (not "unneeded").
+    var newRuleWaivers = Set<String>()
 
     /// Whether to add `RuleSet.check()`'s findings (for `rules check`, even when loading fails).
     var runChecks = false
@@ -35,9 +38,13 @@ struct RuleSetLoader {
         }
         checkPipelineCoverage()
         let compiled = compileStages()
-        let ruleSet = RuleSet(
+        var ruleSet = RuleSet(
             pipeline: pipeline, schema: schema ?? .open, stages: compiled, warnings: sink.sorted.filter { $0.severity != .error },
             activeWaivers: waivers, profileLayers: profileLayers, sources: sources, dependsOnClock: declaresWaivers)
+        ruleSet.expiredWaivers = expiredWaivers
+        // Every load type-checks (fail closed: a rule that cannot work refuses the load);
+        // `rules check` also gets the warnings and the lint.
+        for diagnostic in ruleSet.typeCheck() where runChecks || diagnostic.severity == .error { sink.add(diagnostic) }
         if runChecks {
             for diagnostic in ruleSet.check() { sink.add(diagnostic) }
         }
@@ -109,12 +116,20 @@ struct RuleSetLoader {
         for file in layer.files {
             guard let unit = parse(file, layer.kind), let decl = LayerFileDecl.read(unit, sink: &sink) else { continue }
             if !decl.waivers.isEmpty { declaresWaivers = true }
+            newRuleWaivers = []
             for rule in decl.rules {
                 if let stageNode = rule.stageNode, !stageDecls.contains(where: { $0.name == rule.stage }) {
                     sink.add(unit.diagnostic(
                         "unknown stage '\(rule.stage)'" + Suggestion.hint(for: rule.stage, in: stageDecls.map(\.name)),
                         at: stageNode))
                     continue
+                }
+                if let change = looseningOfNewRule(rule) {
+                    var used = Set<String>()
+                    guard permitted(rule, id: rule.id, node: rule.idNode, decl: decl, change: change, loosening: true, used: &used)
+                        != nil
+                    else { continue }
+                    newRuleWaivers.formUnion(used)
                 }
                 add(rule)
             }

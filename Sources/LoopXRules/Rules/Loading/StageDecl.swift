@@ -1,6 +1,6 @@
 /// A stage file (`Rules/<stage>.yaml`) as written, before compilation.
 struct StageDecl {
-    static let keys = ["stage", "description", "mode", "on_error", "defaults", "variables", "rules"]
+    static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules"]
 
     var name: String
     var nameNode: YAMLNode
@@ -12,6 +12,9 @@ struct StageDecl {
     var variables: [(name: String, keyNode: YAMLNode, value: YAMLNode)]
     var rules: [RuleDecl]
     var unit: RuleFileUnit
+    var direction = LayerDirection.any
+    /// The defaults as plain data (`${...}` strings kept as written), for classifying outcomes.
+    var defaultsJSON = JSONObject()
 
     var origin: RuleOrigin { unit.origin(of: nameNode) }
 
@@ -61,9 +64,29 @@ struct StageDecl {
                 sink.add(unit.diagnostic("'rules' must be a sequence, found \(node.kindDescription)", at: node))
             }
         }
-        return StageDecl(
+        var decl = StageDecl(
             name: name, nameNode: nameNode, description: description, mode: mode, onError: onError,
             defaults: defaults, variables: variables, rules: rules, unit: unit)
+        decl.direction = readDirection(reader, unit: unit, sink: &sink)
+        if let defaults, defaults.mapping != nil { decl.defaultsJSON = unit.json(defaults, sink: &sink)?.objectValue ?? JSONObject() }
+        return decl
+    }
+
+    /// `direction: tighten_only` with `permissive: {field: value or [values]}`.
+    private static func readDirection(_ reader: MappingReader, unit: RuleFileUnit, sink: inout DiagnosticSink) -> LayerDirection {
+        let kind = reader.choice("direction", DirectionKind.self, sink: &sink) ?? .any
+        var permissive: [String: [JSONValue]] = [:]
+        if let node = reader.value("permissive"), !node.isNull {
+            if node.mapping == nil {
+                sink.add(unit.diagnostic("'permissive' must map output fields to the values that let something through", at: node))
+            } else if let object = unit.json(node, sink: &sink)?.objectValue {
+                for (field, value) in object { permissive[field] = value.arrayValue ?? [value] }
+            }
+        }
+        if kind == .tightenOnly, permissive.isEmpty, let node = reader.keyNode("direction") {
+            sink.add(unit.diagnostic("a tighten_only stage names its permissive outcomes under 'permissive:'", at: node))
+        }
+        return LayerDirection(tightenOnly: kind == .tightenOnly, permissive: permissive)
     }
 
     /// `[a-z_][a-z0-9_]*`.

@@ -14,6 +14,9 @@ public struct RuleSet: Sendable {
     public let warnings: [Diagnostic]
     /// Waivers in force: print them wherever a decision is shown.
     public let activeWaivers: [Waiver]
+    /// Waivers past their date (the change they allowed is not applied): shown as warnings
+    /// wherever a decision is.
+    public internal(set) var expiredWaivers: [Waiver] = []
     /// The `profile:` blocks of the rule layers, in layer order.
     public let profileLayers: [ProfileLayer]
     /// The text of every file loaded, by path, for positioned diagnostics after the load.

@@ -1,6 +1,9 @@
-/// A declared exception that lets a later layer disable or weaken a locked rule until it expires.
+/// A declared exception that lets a later layer make a change it may not make otherwise —
+/// disable or weaken a locked rule, loosen a tighten-only stage — until it expires.
 public struct Waiver: Sendable, Hashable {
     public var ruleID: String
+    /// Who signed the exception (a person or team to ask about it).
+    public var owner: String
     public var reason: String
     /// The instant from which the waiver no longer applies.
     public var expires: Timestamp
@@ -8,8 +11,9 @@ public struct Waiver: Sendable, Hashable {
     public var expiresText: String
     public var origin: RuleOrigin
 
-    public init(ruleID: String, reason: String, expires: Timestamp, expiresText: String, origin: RuleOrigin) {
+    public init(ruleID: String, owner: String = "", reason: String, expires: Timestamp, expiresText: String, origin: RuleOrigin) {
         self.ruleID = ruleID
+        self.owner = owner
         self.reason = reason
         self.expires = expires
         self.expiresText = expiresText

@@ -25,7 +25,11 @@ struct RuleSetDecoder {
                                            source: source)
         }
         let decisions = try reader.list { r throws(SnapshotError) in (name: try r.string(), stages: try r.strings()) }
-        let schema = FactsSchema(root: try factType(depth: 0), defaults: try json())
+        let root = try factType(depth: 0)
+        let defaults = try json()
+        var limits: [String: Int] = [:]
+        for _ in 0..<(try reader.count()) { limits[try reader.string()] = try reader.int() }
+        let schema = FactsSchema(root: root, defaults: defaults, limits: limits, optionalFields: Set(try reader.strings()))
         var stages: [String: Stage] = [:]
         for _ in 0..<(try reader.count()) {
             let stage = try self.stage()

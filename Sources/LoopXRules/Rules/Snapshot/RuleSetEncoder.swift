@@ -19,6 +19,11 @@ struct RuleSetEncoder {
         }
         factType(set.schema.root)
         json(set.schema.defaults)
+        writer.list(set.schema.limits.keys.sorted()) { w, path in
+            w.string(path)
+            w.int(set.schema.limits[path] ?? 0)
+        }
+        writer.strings(set.schema.optionalFields.sorted())
         let stages = set.orderedStages
         writer.int(stages.count)
         for stage in stages { self.stage(stage) }

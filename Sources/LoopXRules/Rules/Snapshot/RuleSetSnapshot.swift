@@ -7,8 +7,8 @@
 /// it: `key(layers:buildID:)` digests both, and the caller stores snapshots under that key.
 /// A rule set whose meaning depends on the clock (one with waivers) is never snapshotted.
 public enum RuleSetSnapshot {
-    /// Bumped whenever the encoding changes.
-    static let formatVersion = 1
+    /// Bumped whenever the encoding changes (2: the header carries a checksum of the payload).
+    static let formatVersion = 2
     static let magic: [UInt8] = Array("loopx-rules-snapshot\n".utf8)
 
     /// A hex digest of the layers' kinds, paths and texts, and of `buildID` (which should
@@ -54,13 +54,26 @@ public enum RuleSetSnapshot {
         w.string(String(decoding: magic, as: UTF8.self))
         w.int(formatVersion)
         w.string(key)
-        var encoder = RuleSetEncoder(writer: w)
+        var encoder = RuleSetEncoder(writer: SnapshotWriter())
         guard encoder.ruleSet(ruleSet) else { return nil }
-        return encoder.writer.bytes
+        let payload = encoder.writer.bytes
+        w.string(checksum(payload[...]))
+        w.append(payload)
+        return w.bytes
+    }
+
+    /// The 128-bit digest of the payload bytes, as 32 hex digits. Every single-bit (indeed
+    /// every single-word) change of the payload changes it: each step of `Digest128` is a
+    /// bijection of its state for a fixed input word.
+    static func checksum(_ payload: ArraySlice<UInt8>) -> String {
+        var digest = Digest128()
+        payload.withUnsafeBufferPointer { digest.add($0) }
+        return digest.hex
     }
 
     /// The rule set in a snapshot of `layers` made under `key`; an error when the bytes are
-    /// not one (truncated, corrupted, another format or another key). The files' texts come
+    /// not one (truncated, corrupted — any byte whose checksum in the header disagrees —,
+    /// another format or another key). The files' texts come
     /// from `layers` (the key covers them), not from the snapshot.
     public static func decode(_ bytes: [UInt8], key: String, layers: [RuleLayerSource]) throws(SnapshotDecodingError) -> RuleSet {
         var r = SnapshotReader(bytes)
@@ -70,6 +83,8 @@ public enum RuleSetSnapshot {
             }
             guard try r.int() == formatVersion else { throw SnapshotError(message: "another snapshot format") }
             guard try r.string() == key else { throw SnapshotError(message: "made from other rule files") }
+            let stored = try r.string()
+            guard stored == checksum(bytes[r.offset...]) else { throw SnapshotError(message: "checksum mismatch") }
             var decoder = RuleSetDecoder(reader: r, layers: layers)
             let ruleSet = try decoder.ruleSet()
             guard decoder.reader.isAtEnd else { throw SnapshotError(message: "trailing bytes") }

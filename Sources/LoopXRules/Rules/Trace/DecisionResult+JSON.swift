@@ -9,6 +9,7 @@ extension DecisionResult {
             "rule_trace": ruleTraceJSON,
             "waivers": .array(waivers.map(\.json)),
         ]
+        if !expiredWaivers.isEmpty { object["expired_waivers"] = .array(expiredWaivers.map(\.json)) }
         if let error { object["error"] = .string(error.description) }
         return .object(object)
     }
@@ -60,9 +61,9 @@ extension RuleTrace {
 }
 
 extension Waiver {
-    /// `{rule, reason, expires, source}`.
+    /// `{rule, owner, reason, expires, source}`.
     public var json: JSONValue {
-        .object(["rule": .string(ruleID), "reason": .string(reason), "expires": .string(expiresText),
+        .object(["rule": .string(ruleID), "owner": .string(owner), "reason": .string(reason), "expires": .string(expiresText),
                  "source": .string(origin.description)])
     }
 }

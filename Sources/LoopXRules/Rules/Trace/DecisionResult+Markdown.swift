@@ -2,10 +2,7 @@ extension DecisionResult {
     /// The trace as an indented Markdown tree: stages, the rules that decided, and (when
     /// tracing) every rule's outcome with its why.
     public var markdown: String {
-        var lines: [String] = []
-        for waiver in waivers {
-            lines.append("- waiver: `\(waiver.ruleID)` until \(waiver.expiresText) — \(waiver.reason) (\(waiver.origin))")
-        }
+        var lines = waiverLines
         for stage in stages {
             let by = stage.decided.map { "`\($0.id)`" }.joined(separator: ", ")
             let verdict = stage.decided.isEmpty ? (stage.mode == .firstMatch ? "defaults" : "no rule matched") : by
@@ -54,5 +51,18 @@ extension RuleTrace {
             for node in nodes { lines.append("\(inner)  - `\(node.expression)` = `\(RuleTrace.abbreviated(node.value))`") }
         }
         return lines
+    }
+}
+
+extension DecisionResult {
+    /// One Markdown line per active waiver and per expired one (a warning): what every
+    /// command that shows a decision prints.
+    public var waiverLines: [String] {
+        waivers.map { waiver in
+            "- waiver: `\(waiver.ruleID)` until \(waiver.expiresText) — \(waiver.reason)"
+                + (waiver.owner.isEmpty ? "" : ", owner \(waiver.owner)") + " (\(waiver.origin))"
+        } + expiredWaivers.map { waiver in
+            "- warning: waiver for `\(waiver.ruleID)` expired on \(waiver.expiresText); the rule is back in force (\(waiver.origin))"
+        }
     }
 }

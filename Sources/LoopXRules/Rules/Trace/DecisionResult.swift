@@ -8,6 +8,8 @@ public struct DecisionResult: Sendable {
     public let error: DecisionError?
     /// Waivers in force for this rule set (printed in every trace).
     public let waivers: [Waiver]
+    /// Waivers past their date: ignored, and printed as warnings wherever decisions are.
+    public var expiredWaivers: [Waiver] = []
 
     /// Each stage's output by stage name.
     public var outputs: [String: Value] {
@@ -17,6 +19,11 @@ public struct DecisionResult: Sendable {
     }
 
     public func stage(_ name: String) -> StageResult? { stages.first { $0.stage == name } }
+
+    /// Every rule that failed to evaluate, over all stages (skipped or failed closed).
+    public var ruleErrors: [(stage: String, id: String, message: String)] {
+        stages.flatMap { stage in stage.ruleErrors.map { (stage.stage, $0.id, $0.message) } }
+    }
 
     /// The ids of the rules that decided or contributed, over all stages.
     public var firedRuleIDs: [String] { stages.flatMap { $0.decided.map(\.id) } }
