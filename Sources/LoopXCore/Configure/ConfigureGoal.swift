@@ -72,3 +72,17 @@ public struct ConfigureGoal: Sendable {
         return lines.joined(separator: "\n")
     }
 }
+
+extension ConfigureGoal {
+    /// `configure-goal` and `register-agent` from the command line: opens the project registry
+    /// (never the global fallback), validates `options` against the goal's entry, and runs.
+    public static func run(
+        _ context: LoopXContext, goalID: String, options: ConfigureGoalOptions, execute: Bool, noGlobalSync: Bool, mode: String
+    ) throws(CommandFailure) -> PayloadReport {
+        let id = try GoalID.parse(goalID)
+        let store = try GoalStore.open(context, allowGlobalFallback: false)
+        var operation = ConfigureGoal(store: store, goalID: id, edits: try options.edits(for: try store.goal(id)))
+        (operation.execute, operation.noGlobalSync, operation.mode) = (execute, noGlobalSync, mode)
+        return try operation.run()
+    }
+}

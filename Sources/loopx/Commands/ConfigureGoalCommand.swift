@@ -37,8 +37,6 @@ struct ConfigureGoalCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let id = try GoalID.parse(goalId)
-        let store = try GoalStore.open(context, allowGlobalFallback: false)
         var o = ConfigureGoalOptions()
         (o.waitingOn, o.clearWaitingOn, o.status, o.adapterKind, o.adapterStatus) = (waitingOn, clearWaitingOn, status, adapterKind, adapterStatus)
         (o.quotaCompute, o.quotaWindowHours, o.quotaSlotMinutes) = (quotaCompute, quotaWindowHours, quotaSlotMinutes)
@@ -47,8 +45,8 @@ struct ConfigureGoalCommand: ParsableCommand {
         (o.allowedDomains, o.clearAllowedDomains, o.orchestrationMode) = (allowedDomain, clearAllowedDomains, orchestrationMode)
         (o.registeredAgents, o.clearRegisteredAgents) = (registeredAgent, clearRegisteredAgents)
         (o.primaryAgent, o.clearPrimaryAgent, o.selfRepair) = (primaryAgent, clearPrimaryAgent, selfRepair)
-        var operation = ConfigureGoal(store: store, goalID: id, edits: try o.edits(for: try store.goal(id)))
-        (operation.execute, operation.noGlobalSync) = (execute, noGlobalSync)
-        try emit(try operation.run(), format: context.format)
+        let report = try ConfigureGoal.run(
+            context, goalID: goalId, options: o, execute: execute, noGlobalSync: noGlobalSync, mode: "configure-goal")
+        try emit(report, format: context.format)
     }
 }

@@ -17,12 +17,10 @@ struct RegisterAgentCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        let id = try GoalID.parse(goalId)
-        let store = try GoalStore.open(context, allowGlobalFallback: false)
         var o = ConfigureGoalOptions()
         (o.registeredAgents, o.primaryAgent) = (agentId, primaryAgent)
-        var operation = ConfigureGoal(store: store, goalID: id, edits: try o.edits(for: try store.goal(id)))
-        (operation.execute, operation.noGlobalSync, operation.mode) = (execute, noGlobalSync, "register-agent")
-        try emit(try operation.run(), format: context.format)
+        let report = try ConfigureGoal.run(
+            context, goalID: goalId, options: o, execute: execute, noGlobalSync: noGlobalSync, mode: "register-agent")
+        try emit(report, format: context.format)
     }
 }
