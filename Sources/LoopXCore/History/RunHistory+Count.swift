@@ -64,7 +64,7 @@ extension RunHistory {
         if let stored = storedCount(), stored.bytes == sizeBefore {
             count = stored
             count.bytes = sizeAfter
-            count.rows = count.rows.addingReportingOverflow(1).overflow ? count.rows : count.rows + 1
+            count.rows = count.rows.saturatingAdding(1)
             if !RunRecord.isOverlay(row), count.runs < count.rows { count.runs += 1 }
         } else {
             count = fullCount(size: sizeAfter)
