@@ -146,6 +146,13 @@ import Testing
         #expect(json["waivers"]?.arrayValue?.compactMap { $0["owner"]?.stringValue } == ["ana", "ana"])
         let text = try runner.run(push, cwd: fixture.project)
         #expect(text.stdout.contains("- waiver: `boundary_gates.private_material` until 2026-01-02 — registry migration, owner ana"))
+        // Global status, run elsewhere, lists the waivers of the goal's own project layer.
+        let synced = try runner.run(["sync-global"], cwd: fixture.project)
+        #expect(synced.status == 0, "\(synced.stderr)")
+        let global = fixture.runtimeRoot.appendingPathComponent("registry.global.json").path
+        let elsewhere = try runner.run(["--registry", global, "--format", "json", "status"], cwd: runner.home)
+        let globalStatus = try JSONParser.parse(elsewhere.stdout)
+        #expect(globalStatus["waivers"]?.arrayValue?.compactMap { $0["owner"]?.stringValue } == ["ana", "ana"], "\(elsewhere.stderr)")
 
         // On its date the waiver lapses: the gate closes again, and gate check says why.
         let expired = try runner.run(push, cwd: fixture.project, environment: ["LOOPX_NOW": "2026-01-02T00:00:00Z"])

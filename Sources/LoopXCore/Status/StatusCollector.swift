@@ -27,6 +27,15 @@ public struct StatusCollector: Sendable {
         var sessions = ProjectRuleSessions(base: session, context: context)
         let ids = goalIDs(store)
         let perGoal = ids.map { sessions.session(for: $0) }
+        // Waivers of the goals' own project layers too, each listed once.
+        for case .success(let goalSession) in perGoal {
+            for waiver in goalSession.ruleSet.activeWaivers.map(\.json) where !report.waivers.contains(waiver) {
+                report.waivers.append(waiver)
+            }
+            for waiver in goalSession.ruleSet.expiredWaivers.map(\.json) where !report.expiredWaivers.contains(waiver) {
+                report.expiredWaivers.append(waiver)
+            }
+        }
         // Goals are independent: decide them on every core, then report in registry order.
         let results = ParallelMap.map(ids.indices) { index -> (DecisionResult, JSONValue)? in
             guard case .success(let goalSession) = perGoal[index] else { return nil }
