@@ -48,6 +48,20 @@ import Testing
         #expect(fresh?["record_count_source"] == "side_count")
     }
 
+    @Test(arguments: ["not json", #"{"bytes": -1, "rows": 1, "runs": 1}"#, #"{"bytes": 0, "rows": 1, "runs": 9}"#, "{\"bytes\": 1, \"bytes\": 2}", ""])
+    func aCorruptOrHostileCountFileIsIgnoredAndRecounted(_ text: String) throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
+        try fixture.addRun("app", at: "2025-12-31T10:00:00Z", classification: "state_refreshed")
+        try fixture.addRun("app", at: "2025-12-31T11:00:00Z", classification: "state_refreshed")
+        try runner.write("rt/goals/app/runs/index.count.json", text)
+        let goal = try counts(fixture)
+        #expect(goal?["raw_index_records"] == 2)
+        #expect(goal?["unique_runs"] == 2)
+        #expect(goal?["record_count_source"] == "full_scan")
+    }
+
     @Test func aGoalWithoutAnIndexCountsZero() throws {
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }

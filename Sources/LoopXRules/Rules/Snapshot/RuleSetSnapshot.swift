@@ -16,14 +16,7 @@ public enum RuleSetSnapshot {
     public static func key(layers: [RuleLayerSource], buildID: String) -> String {
         var digest = Digest128()
         digest.add("format \(formatVersion)\n\(buildID)\n")
-        for layer in layers {
-            digest.add("layer \(layer.kind.rawValue) \(layer.files.count)\n")
-            for file in layer.files {
-                digest.add("file \(file.path.utf8.count) \(file.text.utf8.count)\n")
-                digest.add(file.path)
-                digest.add(file.text)
-            }
-        }
+        for layer in layers { add(layer, to: &digest) }
         return digest.hex
     }
 
@@ -31,13 +24,18 @@ public enum RuleSetSnapshot {
     /// rule set a decision was made with by these).
     public static func layerDigest(_ layer: RuleLayerSource) -> String {
         var digest = Digest128()
+        add(layer, to: &digest)
+        return digest.hex
+    }
+
+    /// One layer's kind, file paths and texts, length-prefixed so no two layers hash alike.
+    static func add(_ layer: RuleLayerSource, to digest: inout Digest128) {
         digest.add("layer \(layer.kind.rawValue) \(layer.files.count)\n")
         for file in layer.files {
             digest.add("file \(file.path.utf8.count) \(file.text.utf8.count)\n")
             digest.add(file.path)
             digest.add(file.text)
         }
-        return digest.hex
     }
 
     /// A hex digest of bytes (content addresses for values stored once, e.g. decision facts).
