@@ -106,6 +106,35 @@ import Testing
         #expect(viaFlagJSON["changed"] == .int(Int64(expectedChanged.count)))
         let (back, _) = try replay(fixture)
         #expect(back.status == 0, "\(back.stdout)")
+
+        // The same candidate from git: the layer as committed at a revision (the working tree
+        // no longer has it), and a revision without it changes nothing.
+        try runner.write("proj/.loopx/rules/local.yaml", Self.profileLayer)
+        try git(fixture.project, ["init", "-q"])
+        try git(fixture.project, ["add", ".loopx/rules/local.yaml"])
+        try git(fixture.project, ["commit", "-q", "-m", "raise the threshold"])
+        try git(fixture.project, ["rm", "-q", ".loopx/rules/local.yaml"])
+        try git(fixture.project, ["commit", "-q", "-m", "back to the built-in threshold"])
+        let (atRaised, atRaisedJSON) = try replay(fixture, ["--git-rev", "HEAD~1"])
+        #expect(atRaised.status == 1, "\(atRaised.stderr)")
+        #expect(atRaisedJSON["changed"] == .int(Int64(expectedChanged.count)))
+        #expect(atRaisedJSON["git_rev"] == "HEAD~1")
+        let (atHead, _) = try replay(fixture, ["--git-rev", "HEAD"])
+        #expect(atHead.status == 0, "\(atHead.stdout)\(atHead.stderr)")
+        let (unknown, _) = try replay(fixture, ["--git-rev", "no-such-rev"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--git-rev 'no-such-rev': no such commit"), "\(unknown.stderr)")
+    }
+
+    /// Runs git in `directory` with a fixed identity (the test's HOME has no git config).
+    func git(_ directory: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", directory.path, "-c", "user.name=loopx test", "-c", "user.email=test@loopx.invalid"] + arguments
+        process.environment = ["HOME": directory.path, "PATH": "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1"]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments)")
     }
 
     @Test func readOnlyDecisionsRecordNothingAndTheLogListsChangesAndObligations() throws {

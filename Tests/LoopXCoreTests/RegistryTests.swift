@@ -16,7 +16,7 @@ import Testing
         let registry = try RegistryCodec.decode(bytes, path: path)
         #expect(registry.goals.count == 2)
         #expect(registry.goal(id: "example-project-goal")?.registeredAgents == ["codex-main-control", "codex-side-bypass"])
-        #expect(registry.goal(id: "example-project-goal")?.executionProfile.outcomeMarkers.count == 5)
+        #expect(ExecutionProfile(normalizing: registry.goal(id: "example-project-goal")?["execution_profile"]).outcomeMarkers.count == 5)
         // Untouched: identical bytes, unknown root and goal keys included.
         #expect(registry.fileBytes == bytes)
         // Touched: only the changed key differs; unknown keys survive.

@@ -31,6 +31,12 @@ public struct DecisionReplay: Sendable {
     public func decide(_ record: DecisionRecord, cache: ValueCache, trace: TraceLevel = .off)
         -> (answer: JSONObject, result: DecisionResult)?
     {
+        prepare(record, cache: cache).map { decide(record, bindings: $0.bindings, trace: trace) }
+    }
+
+    /// The CEL bindings of a record's facts (shared by every record with the same fact
+    /// digests) and their key; nil when a fact value it references is gone.
+    func prepare(_ record: DecisionRecord, cache: ValueCache) -> (key: String, bindings: [String: Value])? {
         func value(_ digest: String) -> JSONValue? {
             if let known = cache.values[digest] { return known }
             let read = log.value(digest)
@@ -39,48 +45,75 @@ public struct DecisionReplay: Sendable {
         }
         let key = (record.facts.map { "\($0.key)=\($0.value.stringValue ?? "?")" }.sorted() + ["profile=\(record.profileBase ?? "")"])
             .joined(separator: ";")
-        let now = JSONValue.string(record.at.rfc3339)
-        var bindings: [String: Value]
-        if let known = cache.bindings[key] {
-            bindings = known
-        } else {
-            var document = JSONObject()
-            document["now"] = now
-            for entry in record.facts {
-                guard let digest = entry.value.stringValue, let fact = value(digest) else { return nil }
-                document[entry.key] = fact
-            }
-            var goal: GoalEntry?
-            if let digest = record.profileBase {
-                guard let profile = value(digest) else { return nil }
-                goal = GoalEntry(["execution_profile": profile])
-            }
-            let merged = DecisionSession.document(.object(document), goal: goal, registryPath: registryPath, ruleSet: ruleSet)
-            bindings = ruleSet.schema.bindings(from: merged).facts
-            cache.bindings[key] = bindings
+        if let known = cache.bindings[key] { return (key, known) }
+        var document = JSONObject()
+        document["now"] = .string(record.at.rfc3339)
+        for entry in record.facts {
+            guard let digest = entry.value.stringValue, let fact = value(digest) else { return nil }
+            document[entry.key] = fact
         }
-        bindings["now"] = ruleSet.schema.bindings(from: ["now": now]).facts["now"]
+        var goal: GoalEntry?
+        if let digest = record.profileBase {
+            guard let profile = value(digest) else { return nil }
+            goal = GoalEntry(["execution_profile": profile])
+        }
+        let merged = DecisionSession.document(.object(document), goal: goal, registryPath: registryPath, ruleSet: ruleSet)
+        let bindings = ruleSet.schema.bindings(from: merged).facts
+        cache.bindings[key] = bindings
+        return (key, bindings)
+    }
+
+    /// Decides one record over its prepared bindings, at the record's time.
+    func decide(_ record: DecisionRecord, bindings prepared: [String: Value], trace: TraceLevel) -> (answer: JSONObject, result: DecisionResult) {
+        var bindings = prepared
+        bindings["now"] = ruleSet.schema.bindings(from: ["now": .string(record.at.rfc3339)]).facts["now"]
         let result = ruleSet.evaluate(decision: record.kind, facts: bindings, now: record.at, trace: trace)
         return (DecisionAnswer.of(result, kind: record.kind, ruleSet: ruleSet), result)
     }
 
+    /// The answer a set of facts gets at every instant, when it does not depend on the clock
+    /// (`RuleSet.evaluateWithoutClock`).
+    func clockFreeAnswer(kind: String, bindings: [String: Value]) -> JSONObject? {
+        ruleSet.evaluateWithoutClock(decision: kind, facts: bindings).map { DecisionAnswer.of($0, kind: kind, ruleSet: ruleSet) }
+    }
+
     /// Replays `records` (oldest first): how many were replayed, and each changed answer with
-    /// the rule that made the difference.
+    /// the rule that made the difference. Facts are read and converted once per distinct set
+    /// (in order, on one thread); a set whose answer does not depend on the clock is decided
+    /// once, the other records each at their own time, on every core.
     public func run(_ records: [DecisionRecord], goalID: String) -> GoalReplay {
         let cache = ValueCache()
+        let prepared = records.map { prepare($0, cache: cache) }
+        var firstIndex: [String: Int] = [:]
+        for (index, item) in prepared.enumerated() {
+            if let key = item.map({ "\(records[index].kind)|\($0.key)" }), firstIndex[key] == nil { firstIndex[key] = index }
+        }
+        let firstOfKey = firstIndex
+        let keys = Array(firstOfKey.keys)
+        let clockFree = ParallelMap.map(keys.indices) { k -> JSONObject? in
+            guard let index = firstOfKey[keys[k]], let item = prepared[index] else { return nil }
+            return clockFreeAnswer(kind: records[index].kind, bindings: item.bindings)
+        }
+        var clockFreeAnswers: [String: JSONObject] = [:]
+        for (k, key) in keys.enumerated() { if let answer = clockFree[k] { clockFreeAnswers[key] = answer } }
+        let answerOfKey = clockFreeAnswers
+        let answers = ParallelMap.map(records.indices) { index -> JSONObject? in
+            guard let item = prepared[index] else { return nil }
+            if let known = answerOfKey["\(records[index].kind)|\(item.key)"] { return known }
+            return decide(records[index], bindings: item.bindings, trace: .off).answer
+        }
         var replay = GoalReplay(goalID: goalID)
-        for record in records {
-            guard let decided = decide(record, cache: cache) else {
+        for (index, record) in records.enumerated() {
+            guard let answer = answers[index], let item = prepared[index] else {
                 replay.unreplayable += 1
                 continue
             }
             replay.replayed += 1
             if record.layers == layers { replay.sameRules += 1 }
-            guard !DecisionAnswer.same(decided.answer, record.answer) else { continue }
-            let traced = decide(record, cache: cache, trace: .on)?.result ?? decided.result
+            guard !DecisionAnswer.same(answer, record.answer) else { continue }
+            let traced = decide(record, bindings: item.bindings, trace: .on).result
             replay.changes.append(ReplayChange(
-                record: record, newAnswer: decided.answer,
-                rule: DecisionReplay.differingRule(old: record.fired, traced: traced)))
+                record: record, newAnswer: answer, rule: DecisionReplay.differingRule(old: record.fired, traced: traced)))
         }
         return replay
     }

@@ -13,11 +13,9 @@ extension DecisionSession {
     public func decide(
         _ decision: String, goalID: GoalID, action: JSONValue? = nil, trace: TraceLevel = .off
     ) -> LoggedDecision {
-        let built = FactsBuilder(store: store, health: health).facts(goalID: goalID, action: action).json
-        let goal = store.registry.goal(id: goalID.rawValue)
-        let document = DecisionSession.document(built, goal: goal, registryPath: store.registryPath, ruleSet: ruleSet)
-        let result = ruleSet.evaluate(decision: decision, facts: bindings(document), now: store.context.now, trace: trace)
-        return LoggedDecision(result: result, facts: document, built: built, goal: goal)
+        let facts = facts(for: goalID, action: action)
+        let result = ruleSet.evaluate(decision: decision, facts: facts.bindings, now: store.context.now, trace: trace)
+        return LoggedDecision(result: result, facts: facts.document, built: facts.built, goal: facts.goal)
     }
 
     /// Appends a decision to the goal's log unless logging is off for it. `obligation` is the

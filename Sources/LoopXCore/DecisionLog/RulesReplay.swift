@@ -42,13 +42,14 @@ public struct RulesReplay: Sendable {
         var candidates: [String: (RuleSet, [DecisionRecord.Layer])] = [:]
         for id in ids {
             let entry = store.registry.goal(id: id.rawValue)
-            let repo = entry?.repo.map(context.environment.absolute) ?? ""
+            let discovery = RuleLayerDiscovery.forGoal(entry, context: context, builtinOverride: builtinRules)
+            let key = discovery.projectDirectory ?? ""
             let candidate: (RuleSet, [DecisionRecord.Layer])
-            if let known = candidates[repo] {
+            if let known = candidates[key] {
                 candidate = known
             } else {
-                candidate = try load(repo: repo.isEmpty ? nil : repo)
-                candidates[repo] = candidate
+                candidate = try load(discovery)
+                candidates[key] = candidate
             }
             let settings = DecisionLogSettings(goal: entry, environment: context.environment)
             let log = DecisionLog(goalDirectory: store.goalDirectory(id), settings: settings)
@@ -60,14 +61,12 @@ public struct RulesReplay: Sendable {
         return report
     }
 
-    /// The candidate rule set for a goal's repository.
-    func load(repo: String?) throws(DecisionSessionFailure) -> (RuleSet, [DecisionRecord.Layer]) {
-        var discovery = RuleLayerDiscovery(context: context, builtinOverride: builtinRules)
-        discovery.projectOverride = repo
+    /// The candidate rule set of a goal's layers (`RuleLayerDiscovery.forGoal`), its project
+    /// layer taken from `--git-rev` when given.
+    func load(_ discovery: RuleLayerDiscovery) throws(DecisionSessionFailure) -> (RuleSet, [DecisionRecord.Layer]) {
         var layers: [RuleLayerSource]
         do { layers = try discovery.layers() } catch { throw .command(error) }
-        if let gitRevision {
-            let project = discovery.projectDirectory
+        if let gitRevision, let project = discovery.projectDirectory {
             let atRevision: RuleLayerSource?
             do { atRevision = try GitRuleLayer.read(project: project, revision: gitRevision, environment: context.environment) } catch {
                 throw .command(error)

@@ -14,9 +14,9 @@ public struct DecisionSession: Sendable {
         self.health = health
     }
 
-    /// Opens the registry and loads the rules. The project rule layer is the one of the
-    /// goal's repository when a goal is named (heartbeats run against the global registry),
-    /// else the one beside the registry.
+    /// Opens the registry and loads the rules. When a goal is named its layers are the ones
+    /// `RuleLayerDiscovery.forGoal` picks (heartbeats run against the global registry from
+    /// anywhere), else the project layer beside the registry or in the working directory.
     public static func open(
         _ context: LoopXContext, goalID: GoalID?, builtinRules: String? = nil, allowMissingRegistry: Bool = false
     ) throws(DecisionSessionFailure) -> DecisionSession {
@@ -37,14 +37,11 @@ public struct DecisionSession: Sendable {
         return session
     }
 
-    /// Where the rule layers of a decision come from: the project layer of the goal's
-    /// repository when a goal is named and registered, else the one beside the registry.
+    /// Where the rule layers of a decision come from: the goal's (`RuleLayerDiscovery.forGoal`)
+    /// when a goal is named, else the invocation's.
     public static func ruleLayerDiscovery(store: GoalStore, goalID: GoalID?, builtinRules: String? = nil) -> RuleLayerDiscovery {
-        var discovery = RuleLayerDiscovery(context: store.context, builtinOverride: builtinRules)
-        if let goalID, let repo = store.registry.goal(id: goalID.rawValue)?.repo {
-            discovery.projectOverride = store.context.environment.absolute(repo)
-        }
-        return discovery
+        guard let goalID else { return RuleLayerDiscovery(context: store.context, builtinOverride: builtinRules) }
+        return .forGoal(store.registry.goal(id: goalID.rawValue), context: store.context, builtinOverride: builtinRules)
     }
 
     /// A session over an opened registry and a loaded rule set, with the health facts of that
@@ -57,12 +54,16 @@ public struct DecisionSession: Sendable {
         self.init(store: store, ruleSet: ruleSet, health: health)
     }
 
-    /// The facts of a goal as a document (for fixtures and traces) and as CEL bindings.
-    public func facts(for goalID: GoalID, action: JSONValue? = nil) -> (document: JSONValue, bindings: [String: Value]) {
-        let document = FactsBuilder(store: store, health: health).facts(goalID: goalID, action: action)
+    /// The facts of a goal, its registry entry looked up once: as built from the files (what
+    /// the decision log stores), as the document the rules decide on (profile and defaults
+    /// applied; for fixtures and traces) and as CEL bindings.
+    public func facts(
+        for goalID: GoalID, action: JSONValue? = nil
+    ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
         let entry = store.registry.goal(id: goalID.rawValue)
-        let merged = DecisionSession.document(document.json, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
-        return (merged, bindings(merged))
+        let built = FactsBuilder(store: store, health: health).facts(goalID: goalID, entry: entry, action: action).json
+        let merged = DecisionSession.document(built, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
+        return (merged, bindings(merged), built, entry)
     }
 
     /// The facts document a rule set decides on: the builder's facts with the effective
@@ -70,9 +71,17 @@ public struct DecisionSession: Sendable {
     /// blocks), merged over the schema's defaults. Replays of logged decisions use it too.
     public static func document(_ built: JSONValue, goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {
         var document = built.objectValue ?? JSONObject()
-        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath)
-        document["profile"] = ruleSet.effectiveProfile(base: base).value
+        document["profile"] = effectiveProfile(goal: goal, registryPath: registryPath, ruleSet: ruleSet)
         return ruleSet.schema.defaults.deepMerged(with: .object(document))
+    }
+
+    /// The one derivation of a goal's effective `execution_profile`: the defaults of
+    /// `Rules/facts.yaml`, the registry's values that normalize (`ExecutionProfile.layerValue`),
+    /// then the rule layers' `profile:` blocks. `history` and `registry` show this value and
+    /// the rules decide on it.
+    public static func effectiveProfile(goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {
+        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath)
+        return ruleSet.effectiveProfile(base: base).value
     }
 
     /// A facts document (already merged over the defaults) as CEL bindings.

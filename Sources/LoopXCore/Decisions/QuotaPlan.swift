@@ -20,7 +20,7 @@ public struct QuotaPlan: Sendable {
         var items: [JSONValue] = []
         var runCount = 0
         // A goal whose repository has its own rule layer is decided with it, as should-run does.
-        var sessions = ProjectRuleSessions(base: session, context: store.context)
+        var sessions = GoalRuleSessions(base: session)
         var rulesOK = true
         for entry in store.registry.goals {
             guard let id = entry.id.flatMap(GoalID.init) else { continue }

@@ -1,6 +1,7 @@
 /// Assembles the facts of one goal from the real files: registry entry, run history (read
 /// backwards, so the cost does not grow with the index), active state, spend window, health,
-/// project checkout, recorded obligation and, for gates, the proposed action.
+/// project checkout, recorded obligation and, for gates, the proposed action. The `profile`
+/// fact depends on the rule layers and is added by `DecisionSession.document`.
 public struct FactsBuilder: Sendable {
     /// How many of the newest runs the `history` fact holds.
     public static let historyWindow = 50
@@ -13,11 +14,11 @@ public struct FactsBuilder: Sendable {
         self.health = health
     }
 
-    /// The facts document for `goalID` at the context's `now`; a goal missing from the
-    /// registry yields `goal.missing: true` and otherwise default facts.
-    public func facts(goalID: GoalID, action: JSONValue? = nil) -> FactsDocument {
+    /// The facts document for `goalID` (its registry entry `entry`, looked up once by the
+    /// caller) at the context's `now`; a goal missing from the registry yields
+    /// `goal.missing: true` and otherwise default facts.
+    public func facts(goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil) -> FactsDocument {
         let now = store.context.now
-        let entry = store.registry.goal(id: goalID.rawValue)
         var document = FactsDocument()
         document["now"] = .string(now.rfc3339)
         let goal = GoalFacts.goal(entry, id: goalID.rawValue)
@@ -31,7 +32,6 @@ public struct FactsBuilder: Sendable {
         document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
         guard let entry else { return document }
 
-        document["profile"] = entry.executionProfile.json
         let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
         document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now), since: since)
         let statePath = (try? store.stateFilePath(of: entry)) ?? nil  // outside its repo: a registry problem, never read

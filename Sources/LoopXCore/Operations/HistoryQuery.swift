@@ -27,6 +27,7 @@ public struct HistoryQuery: Sendable {
         var goals: [JSONValue] = []
         var allRuns: [RunRecord] = []
         var charts: [(GoalID, [RunRecord])] = []
+        var sessions = GoalRuleSessions(store: store)
         for id in ids {
             let entry = store.registry.goal(id: id.rawValue)
             let history = store.history(id)
@@ -56,7 +57,7 @@ public struct HistoryQuery: Sendable {
             }
             if let entry {
                 for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
-                goal["execution_profile"] = entry.executionProfile.json
+                for (key, value) in sessions.profileFields(of: entry) { goal[key] = value }
                 goal["quota"] = .object(QuotaConfig(goal: entry).ledger(history: history, now: now))
                 for (key, value) in entry.attentionOverrides { goal[key] = value }
             }

@@ -22,6 +22,7 @@ public struct RegistryInspection: Sendable {
             if repoGoals[repo] == nil { repoOrder.append(repo) }
             repoGoals[repo, default: []].append(goal.id ?? "")
         }
+        var sessions = GoalRuleSessions(store: store)
         let goals: [JSONValue] = registry.goals.map { goal in
             let repo = goal.repo.map(env.absolute)
             let stateAbs = goal.stateFilePath(environment: env)
@@ -40,12 +41,13 @@ public struct RegistryInspection: Sendable {
                 "state_file_exists": .bool(stateAbs.map(FileSystem.isRegularFile) ?? false), "adapter_kind": .optional(goal.adapterKind),
                 "adapter_status": .optional(goal.adapterStatus), "authority_sources": .array(goal.authoritySources),
                 "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal).json),
-                "execution_profile": goal.executionProfile.json, "orchestration": .object(orchestration),
+                "orchestration": .object(orchestration),
                 "orchestration_mode": orchestration["mode"] ?? .null, "spawn_allowed": orchestration["spawn_allowed"] ?? .null,
                 "max_children": orchestration["max_children"] ?? .null, "control_plane": goal["control_plane"] ?? .object(JSONObject()),
                 "next_probe": .optional(goal.nextProbe), "guards": .strings(goal.guards),
             ]
             for key in GoalEntry.attentionOverrideKeys { object[key] = goal[key] ?? .null }
+            for (key, value) in sessions.profileFields(of: goal) { object[key] = value }
             return .object(object)
         }
         var counts = JSONObject()

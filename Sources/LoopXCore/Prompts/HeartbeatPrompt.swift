@@ -37,9 +37,7 @@ public struct HeartbeatPrompt: Sendable {
         do { state = try ActiveStateResolution.resolve(context, goalID: inputs.goalID, explicit: inputs.activeState) } catch {
             throw .command(error)
         }
-        var discovery = RuleLayerDiscovery(context: context)
-        if let repo = state.goal?.repo { discovery.projectOverride = context.environment.absolute(repo) }
-        let ruleSet = try discovery.load()
+        let ruleSet = try RuleLayerDiscovery.forGoal(state.goal, context: context).load()
         let layout = InstallLayout(environment: context.environment)
         return HeartbeatPrompt(
             inputs: inputs, state: state, guidance: HeartbeatGuidance(ruleSet: ruleSet), installScript: layout.installScript)

@@ -58,9 +58,6 @@ public struct GoalEntry: Sendable, Hashable {
     }
     public var primaryAgent: String? { object["coordination"]?["primary_agent"]?.stringValue }
 
-    /// The normalized execution profile (defaults filled in, invalid labels replaced).
-    public var executionProfile: ExecutionProfile { ExecutionProfile(normalizing: object["execution_profile"]) }
-
     /// The registry-level attention override fields that are set, in their fixed order.
     public var attentionOverrides: JSONObject {
         var out = JSONObject()

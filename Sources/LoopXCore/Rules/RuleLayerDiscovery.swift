@@ -6,6 +6,9 @@ public struct RuleLayerDiscovery: Sendable {
     public var builtinOverride: String?
     /// The project whose `.loopx/rules` layer applies, when known (a goal's repository).
     public var projectOverride: String?
+    /// Whether the working directory's layer may apply when no project is known. Off for the
+    /// decisions of a goal (`forGoal`): another project's layer never decides it.
+    public var workingDirectoryFallback = true
 
     public init(context: LoopXContext, builtinOverride: String? = nil) {
         self.context = context
@@ -29,13 +32,33 @@ public struct RuleLayerDiscovery: Sendable {
         return found.path
     }
 
-    /// The project directory: the parent of the registry's `.loopx` directory, else the
-    /// working directory.
-    public var projectDirectory: String {
+    /// The rule layers that decide a goal, whatever the working directory: the goal's
+    /// repository's project layer; for a goal without a repository, the layer of the project
+    /// whose registry lists it (a registry in `<project>/.loopx/`), and no project layer for
+    /// a global registry. `quota should-run`, `status`, `quota plan`, `heartbeat-prompt`,
+    /// `serve-status`, `review-packet` and `rules replay` all pick a goal's layer here.
+    public static func forGoal(_ entry: GoalEntry?, context: LoopXContext, builtinOverride: String? = nil) -> RuleLayerDiscovery {
+        var discovery = RuleLayerDiscovery(context: context, builtinOverride: builtinOverride)
+        discovery.projectOverride = entry?.repo.map(context.environment.absolute)
+        discovery.workingDirectoryFallback = false
+        return discovery
+    }
+
+    /// The project directory: the known project (a goal's repository), else the parent of
+    /// the registry's `.loopx` directory, else the working directory (nil for a goal's
+    /// decision, which never takes the working directory's layer).
+    public var projectDirectory: String? {
         if let projectOverride { return projectOverride }
         let registryDir = FileSystem.dirname(context.registryPath)
         if FileSystem.basename(registryDir) == ".loopx" { return FileSystem.dirname(registryDir) }
-        return context.environment.workingDirectory
+        return workingDirectoryFallback ? context.environment.workingDirectory : nil
+    }
+
+    /// The project layer's directory when it exists (the key under which goals share a rule set).
+    public var projectLayerDirectory: String? {
+        guard let projectDirectory else { return nil }
+        let path = FileSystem.join(projectDirectory, ".loopx/rules")
+        return FileSystem.isDirectory(path) ? path : nil
     }
 
     /// Every layer, in order, with its files read.
@@ -44,8 +67,7 @@ public struct RuleLayerDiscovery: Sendable {
         var layers = [try Self.read(.builtin, directory: builtin, shownAs: FileSystem.basename(builtin))]
         let user = FileSystem.join(context.runtimeRoot(), "rules")
         if FileSystem.isDirectory(user) { layers.append(try read(.user, directory: user)) }
-        let project = FileSystem.join(projectDirectory, ".loopx/rules")
-        if FileSystem.isDirectory(project) { layers.append(try read(.project, directory: project)) }
+        if let project = projectLayerDirectory { layers.append(try read(.project, directory: project)) }
         for given in context.settings.rules {
             let path = context.environment.absolute(given)
             if FileSystem.isDirectory(path) {
@@ -84,8 +106,8 @@ public struct RuleLayerDiscovery: Sendable {
     public func fixtureSources(_ paths: [String]) throws(CommandFailure) -> [FixtureRunner.Source] {
         var roots = paths.map { context.environment.absolute($0) }
         if paths.isEmpty {
-            roots = [FileSystem.join(try builtinDirectory(), "tests"), FileSystem.join(projectDirectory, ".loopx/rules")]
-                .filter(FileSystem.isDirectory)
+            roots = [FileSystem.join(try builtinDirectory(), "tests")].filter(FileSystem.isDirectory)
+            if let project = projectLayerDirectory { roots.append(project) }
         }
         var files: [String] = []
         for root in roots {

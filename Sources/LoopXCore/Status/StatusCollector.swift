@@ -24,7 +24,7 @@ public struct StatusCollector: Sendable {
         report.globalRegistry = GlobalRegistryHealth(store: store)
         report.waivers = session.ruleSet.activeWaivers.map(\.json)
         report.expiredWaivers = session.ruleSet.expiredWaivers.map(\.json)
-        var sessions = ProjectRuleSessions(base: session, context: context)
+        var sessions = GoalRuleSessions(base: session)
         let ids = goalIDs(store)
         let perGoal = ids.map { sessions.session(for: $0) }
         // Waivers of the goals' own project layers too, each listed once.
@@ -78,53 +78,5 @@ public struct StatusCollector: Sendable {
             contract.scan = check.scan
         }
         return contract
-    }
-}
-
-/// Rule sets per project: a goal whose repository has its own `.loopx/rules` layer is
-/// decided with it (as `quota should-run` does); other goals share the base rule set.
-struct ProjectRuleSessions {
-    var base: DecisionSession
-    var context: LoopXContext
-    var byRepo: [String: Result<DecisionSession, ProjectRulesProblem>] = [:]
-
-    init(base: DecisionSession, context: LoopXContext) {
-        self.base = base
-        self.context = context
-    }
-
-    /// The goal's session, or (fail closed) why its project's rule layer does not load: the
-    /// goal is then reported with that problem instead of being decided by other rules.
-    mutating func session(for id: GoalID) -> Result<DecisionSession, ProjectRulesProblem> {
-        guard let repo = base.store.registry.goal(id: id.rawValue)?.repo.map(context.environment.absolute),
-            FileSystem.isDirectory(FileSystem.join(repo, ".loopx/rules"))
-        else { return .success(base) }
-        if let cached = byRepo[repo] { return cached }
-        var discovery = RuleLayerDiscovery(context: context)
-        discovery.projectOverride = repo
-        let outcome: Result<DecisionSession, ProjectRulesProblem>
-        do {
-            outcome = .success(DecisionSession(store: base.store, ruleSet: try discovery.load(), health: base.health))
-        } catch {
-            outcome = .failure(ProjectRulesProblem(error, repo: repo))
-        }
-        byRepo[repo] = outcome
-        return outcome
-    }
-}
-
-/// Why a goal's project rule layer does not load: its first error, naming the file.
-struct ProjectRulesProblem: Error {
-    let message: String
-
-    init(_ failure: RuleLoadFailure, repo: String) {
-        switch failure {
-        case .command(let command): message = command.message
-        case .invalid(let list):
-            let errors = list.items.filter { $0.severity == .error }
-            let first = errors.first.map { "\($0.path):\($0.position.line):\($0.position.column): \($0.message)" } ?? "invalid rules"
-            let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
-            message = "the rule layers of \(repo) do not load: \(first)\(more)"
-        }
     }
 }

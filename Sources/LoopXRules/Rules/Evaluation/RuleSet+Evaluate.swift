@@ -10,7 +10,21 @@ extension RuleSet {
         return result
     }
 
-    private func run(decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel) -> DecisionResult {
+    /// `evaluate` with no `now` bound at all, or nil when any rule failed (a stage error, or
+    /// a rule error set aside by `on_error: skip`/`fail_closed`). CEL absorbs an error only
+    /// where the other operand decides the result, so a result here does not depend on the
+    /// clock and holds at every instant; a read of `now` that matters makes a rule fail.
+    /// Replays use it to decide a quiet goal's identical facts once.
+    public func evaluateWithoutClock(decision: String, facts: [String: Value]) -> DecisionResult? {
+        var unclocked = facts
+        unclocked["now"] = nil
+        var result = run(decision: decision, facts: unclocked, now: nil, trace: .off)
+        guard result.error == nil, !result.stages.contains(where: { $0.output.plainJSON["rule_errors"] != nil }) else { return nil }
+        result.expiredWaivers = expiredWaivers
+        return result
+    }
+
+    private func run(decision: String, facts: [String: Value], now: Timestamp?, trace: TraceLevel) -> DecisionResult {
         guard let names = pipeline.stages(of: decision) else {
             return DecisionResult(
                 decision: decision, traceLevel: trace, stages: [],
@@ -19,7 +33,7 @@ extension RuleSet {
                 waivers: activeWaivers)
         }
         var activation = Activation(facts)
-        if let stamp = CELTimestamp(seconds: now.seconds, nanos: now.nanos) { activation.bind("now", .timestamp(stamp)) }
+        if let now, let stamp = CELTimestamp(seconds: now.seconds, nanos: now.nanos) { activation.bind("now", .timestamp(stamp)) }
         var results: [StageResult] = []
         results.reserveCapacity(names.count)
         for name in names {
