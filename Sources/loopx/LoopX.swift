@@ -39,6 +39,9 @@ struct LoopX: ParsableCommand {
             RewardCommand.self,
             ServeStatusCommand.self,
             SchemaCommand.self,
+            McpCommand.self,
+            HookCommand.self,
+            AgentSetupCommand.self,
         ]
     )
 
