@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Interoperability check of `loopx mcp` with the official Python MCP SDK (`mcp` on PyPI).
+
+Makes a temporary project with the built binary (`loopx bootstrap`), starts `loopx mcp` over
+stdio, initializes, lists the tools, calls should_run and gate_check, and compares each
+structured result with the CLI's `--format json` answer for the same request. Exits non-zero
+on any mismatch.
+
+Usage: mcp_client.py /path/to/loopx
+"""
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+
+EXPECTED_TOOLS = {
+    "should_run", "gate_check", "refresh_state", "spend_slot", "void_slot", "todo_claim",
+    "todo_release", "todo_complete", "reward_preview", "status", "rules_explain",
+}
+NOW = "2026-01-01T08:00:00Z"
+
+
+def fail(message):
+    print(f"mcp interop: FAIL: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def cli(binary, env, cwd, *arguments):
+    result = subprocess.run([binary, *arguments, "--format", "json"], cwd=cwd, env=env,
+                            capture_output=True, text=True, check=False)
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError:
+        fail(f"`loopx {' '.join(arguments)}` printed no JSON: {result.stdout!r} {result.stderr!r}")
+
+
+async def check(binary, home, project):
+    env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LOOPX_NOW": NOW, "LANG": "C.UTF-8"}
+    params = StdioServerParameters(command=binary, args=["mcp"], env=env, cwd=project)
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as session:
+            init = await session.initialize()
+            if init.serverInfo.name != "loopx":
+                fail(f"server name {init.serverInfo.name!r}")
+            tools = {tool.name: tool for tool in (await session.list_tools()).tools}
+            if set(tools) != EXPECTED_TOOLS:
+                fail(f"tools {sorted(tools)} != {sorted(EXPECTED_TOOLS)}")
+            for name, tool in tools.items():
+                if tool.inputSchema.get("type") != "object":
+                    fail(f"{name}: input schema is not an object schema")
+            requests = [
+                ("should_run", {"goal_id": "demo", "read_only": True},
+                 ["quota", "should-run", "--goal-id", "demo", "--read-only"]),
+                ("gate_check", {"goal_id": "demo", "kind": "push", "ref": "feature/x", "read_only": True},
+                 ["gate", "check", "--goal-id", "demo", "--kind", "push", "--ref", "feature/x", "--read-only"]),
+                ("gate_check", {"goal_id": "demo", "kind": "destructive-git", "command": "git push --force origin main",
+                                "ref": "main", "read_only": True},
+                 ["gate", "check", "--goal-id", "demo", "--kind", "destructive-git", "--command",
+                  "git push --force origin main", "--ref", "main", "--read-only"]),
+            ]
+            for name, arguments, command in requests:
+                result = await session.call_tool(name, arguments)
+                if result.isError:
+                    fail(f"{name}: tool error {result.content}")
+                expected = cli(binary, env, project, *command)
+                if result.structuredContent != expected:
+                    fail(f"{name}: structured content differs from `loopx {' '.join(command)}`")
+                print(f"mcp interop: {name} {json.dumps(arguments, sort_keys=True)} == CLI "
+                      f"(ok={expected.get('ok')}, decision={expected.get('decision', expected.get('gate'))})")
+            error = await session.call_tool("gate_check", {"goal_id": "demo", "kind": "pussh"})
+            if not error.isError or (error.structuredContent or {}).get("error", {}).get("code") != "usage":
+                fail(f"a bad kind should be a usage tool error, got {error}")
+            print("mcp interop: error result carries error.code=usage")
+
+
+def main():
+    if len(sys.argv) != 2:
+        fail("usage: mcp_client.py /path/to/loopx")
+    binary = os.path.abspath(sys.argv[1])
+    with tempfile.TemporaryDirectory(prefix="loopx-mcp-interop-") as home:
+        project = os.path.join(home, "proj")
+        os.makedirs(project)
+        env = {"HOME": home, "PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LOOPX_NOW": NOW, "LANG": "C.UTF-8"}
+        boot = subprocess.run([binary, "bootstrap", "--goal-id", "demo", "--project", project],
+                              cwd=project, env=env, capture_output=True, text=True, check=False)
+        if boot.returncode != 0:
+            fail(f"bootstrap failed: {boot.stdout} {boot.stderr}")
+        asyncio.run(check(binary, home, project))
+    print("mcp interop: ok")
+
+
+if __name__ == "__main__":
+    main()
