@@ -56,6 +56,10 @@ struct TestProject {
 
             """
         try write("proj/.codex/goals/app/ACTIVE_GOAL_STATE.md", state)
+        // A fixed modification time: facts report it, and two projects must answer alike.
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_767_139_200)],
+            ofItemAtPath: project.appendingPathComponent(".codex/goals/app/ACTIVE_GOAL_STATE.md").path)
         let goal: JSONValue = [
             "id": "app", "domain": "web", "status": "active", "repo": .string(project.path),
             "state_file": ".codex/goals/app/ACTIVE_GOAL_STATE.md",
