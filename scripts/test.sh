@@ -40,7 +40,7 @@ if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
 fi
 if ! "$venv/bin/python" -c 'import mcp' 2>/dev/null; then
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'mcp>=1.9'
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'mcp>=1.9,<3'
 fi
 "$venv/bin/python" scripts/interop/mcp_client.py "$bin"
 

@@ -25,6 +25,11 @@ EXPECTED_TOOLS = {
 NOW = "2026-01-01T08:00:00Z"
 
 
+def field(obj, snake, camel):
+    """A result field by its name in SDK 2.x (snake_case) or 1.x (camelCase)."""
+    return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
+
+
 def fail(message):
     print(f"mcp interop: FAIL: {message}", file=sys.stderr)
     sys.exit(1)
@@ -45,13 +50,14 @@ async def check(binary, home, project):
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             init = await session.initialize()
-            if init.serverInfo.name != "loopx":
-                fail(f"server name {init.serverInfo.name!r}")
+            server_name = field(init, "server_info", "serverInfo").name
+            if server_name != "loopx":
+                fail(f"server name {server_name!r}")
             tools = {tool.name: tool for tool in (await session.list_tools()).tools}
             if set(tools) != EXPECTED_TOOLS:
                 fail(f"tools {sorted(tools)} != {sorted(EXPECTED_TOOLS)}")
             for name, tool in tools.items():
-                if tool.inputSchema.get("type") != "object":
+                if field(tool, "input_schema", "inputSchema").get("type") != "object":
                     fail(f"{name}: input schema is not an object schema")
             requests = [
                 ("should_run", {"goal_id": "demo", "read_only": True},
@@ -65,15 +71,16 @@ async def check(binary, home, project):
             ]
             for name, arguments, command in requests:
                 result = await session.call_tool(name, arguments)
-                if result.isError:
+                if field(result, "is_error", "isError"):
                     fail(f"{name}: tool error {result.content}")
                 expected = cli(binary, env, project, *command)
-                if result.structuredContent != expected:
+                if field(result, "structured_content", "structuredContent") != expected:
                     fail(f"{name}: structured content differs from `loopx {' '.join(command)}`")
                 print(f"mcp interop: {name} {json.dumps(arguments, sort_keys=True)} == CLI "
                       f"(ok={expected.get('ok')}, decision={expected.get('decision', expected.get('gate'))})")
             error = await session.call_tool("gate_check", {"goal_id": "demo", "kind": "pussh"})
-            if not error.isError or (error.structuredContent or {}).get("error", {}).get("code") != "usage":
+            structured = field(error, "structured_content", "structuredContent") or {}
+            if not field(error, "is_error", "isError") or structured.get("error", {}).get("code") != "usage":
                 fail(f"a bad kind should be a usage tool error, got {error}")
             print("mcp interop: error result carries error.code=usage")
 
