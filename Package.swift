@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loopx", targets: ["loopx"]),
+        // `loopx mcp` runs this executable (beside loopx): the MCP SDK brings Foundation's
+        // networking (libcurl and its libraries), which would double loopx's start-up.
+        .executable(name: "loopx-mcp", targets: ["loopx-mcp"]),
         .library(name: "LoopXRules", targets: ["LoopXRules"]),
         .library(name: "LoopXCore", targets: ["LoopXCore"]),
     ],
@@ -57,13 +60,13 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
+        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP"]),
         .executableTarget(
             name: "loopx",
             dependencies: [
                 "LoopXCore",
                 "LoopXServer",
                 "LoopXAgents",
-                "LoopXMCP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,9 +5,9 @@ import MCP
 /// heartbeat prompt read the same files. Ends when the client closes stdin.
 public enum LoopXMCPServer {
     /// Serves until the client disconnects.
-    public static func run(_ configuration: MCPServerConfiguration, version: String) async throws {
+    public static func run(_ configuration: MCPServerConfiguration) async throws {
         let server = Server(
-            name: "loopx", version: version,
+            name: "loopx", version: configuration.version,
             instructions: "loopx: the heartbeat guard (should_run), boundary gates (gate_check) and write-back for autonomous coding goals.",
             capabilities: .init(prompts: .init(listChanged: false), resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
         await register(server, configuration)

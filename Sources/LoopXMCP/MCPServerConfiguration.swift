@@ -5,6 +5,8 @@ public struct MCPServerConfiguration: Sendable {
     public var settings: GlobalSettings
     /// `--goal-id`: every goal argument defaults to it and other goals are refused.
     public var goalID: String?
+    /// The version the server reports (loopx's).
+    public var version = "unknown"
 
     public init(settings: GlobalSettings, goalID: String?) {
         self.settings = settings
