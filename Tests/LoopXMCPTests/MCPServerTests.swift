@@ -156,7 +156,8 @@ import Testing
             await session.stop()
             return
         }
-        #expect(body.contains(HeartbeatPrompt.mcpNote))
+        #expect(body.contains("should_run(goal_id=\"app\")"))
+        #expect(!body.contains("quota should-run"))
         await session.stop()
     }
 }

@@ -76,14 +76,14 @@ public struct HeartbeatPrompt: Sendable {
         case .full: body = text.full()
         case .compact: body = text.compact()
         case .brief: body = text.brief()
-        case .thin: body = text.thin()
+        case .thin: body = inputs.mcp ? text.thinMCP() : text.thin()
         }
-        guard inputs.mcp else { return body }
+        guard inputs.mcp, inputs.variant != .thin else { return body }
         return body.hasSuffix("\n") ? body + Self.mcpNote + "\n" : body + "\n" + Self.mcpNote
     }
 
-    /// The line `--mcp` adds: the agent calls the typed tools of `loopx mcp` instead of
-    /// shelling out, and the PreToolUse hook (when wired) enforces the gates before a command runs.
+    /// The line `--mcp` adds to the brief, compact and full bodies (the thin one is rewritten
+    /// around the tools): the agent calls the typed tools of `loopx mcp` instead of shelling out.
     public static let mcpNote =
         "MCP: you have the loopx MCP tools; call should_run, gate_check, refresh_state, spend_slot, "
         + "todo_claim/todo_release/todo_complete, status and rules_explain instead of running the commands above "
