@@ -7,8 +7,8 @@
 # Builds a release binary (unless LOOPX_BIN is set), a project with one goal (write scope
 # docs/**) and three recorded events: a force-push (ask), a write outside the scope (ask) and
 # an ungoverned Read (no output), then times them side by side with hyperfine when installed
-# (`apt-get install -y hyperfine`), else with scripts/bench/lib/timecmd.py (interleaved runs,
-# medians). Environment: LOOPX_BIN, RUNS (default 30).
+# (`apt-get install -y hyperfine`; 1.17 or later, for --input), else with
+# scripts/bench/lib/timecmd.py (interleaved runs, medians; every command through the same shell). Environment: LOOPX_BIN, RUNS (default 30).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -47,12 +47,14 @@ for name in force-push write-outside read; do
     printf '%-14s -> %s\n' "$name" "$("$LOOPX_BIN" hook claude-code < "$work/$name.json" | head -c 120)"
 done
 runs=${RUNS:-30}
-if command -v hyperfine >/dev/null 2>&1; then
+# hyperfine feeds stdin with --input from 1.17 on; older ones (Debian's) fall back to timecmd.py.
+if command -v hyperfine >/dev/null 2>&1 && hyperfine --help 2>/dev/null | grep -q -- '--input'; then
     hyperfine -N --warmup 3 --runs "$runs" \
         -n trivial-swift "$root/.build/bench/hello" \
         -n hook-force-push --input "$work/force-push.json" "$LOOPX_BIN hook claude-code" \
         -n hook-write-outside --input "$work/write-outside.json" "$LOOPX_BIN hook claude-code" \
         -n hook-read-ungoverned --input "$work/read.json" "$LOOPX_BIN hook claude-code" \
+        -n should-run "$LOOPX_BIN --format json quota should-run --goal-id app --read-only" \
         -n loopx--version "$LOOPX_BIN --version"
 else
     python3 "$root/scripts/bench/lib/timecmd.py" --runs "$runs" \
@@ -60,5 +62,6 @@ else
         "hook-force-push=$LOOPX_BIN hook claude-code < $work/force-push.json" \
         "hook-write-outside=$LOOPX_BIN hook claude-code < $work/write-outside.json" \
         "hook-read-ungoverned=$LOOPX_BIN hook claude-code < $work/read.json" \
+        "should-run=$LOOPX_BIN --format json quota should-run --goal-id app --read-only" \
         "loopx--version=$LOOPX_BIN --version"
 fi
