@@ -37,6 +37,8 @@ public struct ClaudeCodeHook: Sendable {
 
     func decide(_ input: String) throws -> Decision? {
         let event = try JSONParser.parse(input, path: "<stdin>")
+        // Wired to another event by mistake: a PreToolUse answer would be misread there.
+        if let name = event["hook_event_name"]?.stringValue, name != "PreToolUse" { return nil }
         guard let tool = event["tool_name"]?.stringValue else { throw CommandFailure("the event has no tool_name") }
         let input = event["tool_input"] ?? .object([:])
         let cwd = FileSystem.normalize(event["cwd"]?.stringValue ?? environment.workingDirectory)
