@@ -30,9 +30,23 @@ def field(obj, snake, camel):
     return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
 
 
+class Failure(Exception):
+    """A mismatch or a protocol problem: reported in one line, exit status 1."""
+
+
 def fail(message):
-    print(f"mcp interop: FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
+    raise Failure(message)
+
+
+def first_failure(error):
+    """The Failure inside an exception (anyio task groups wrap it in exception groups)."""
+    if isinstance(error, Failure):
+        return error
+    for inner in getattr(error, "exceptions", ()):
+        found = first_failure(inner)
+        if found:
+            return found
+    return None
 
 
 def cli(binary, env, cwd, *arguments):
@@ -86,6 +100,17 @@ async def check(binary, home, project):
 
 
 def main():
+    try:
+        run()
+    except BaseException as error:  # noqa: BLE001 - an exception group may hold the Failure
+        failure = first_failure(error)
+        if failure is None:
+            raise
+        print(f"mcp interop: FAIL: {failure}", file=sys.stderr)
+        sys.exit(1)
+
+
+def run():
     if len(sys.argv) != 2:
         fail("usage: mcp_client.py /path/to/loopx")
     binary = os.path.abspath(sys.argv[1])
