@@ -37,7 +37,12 @@ echo "== loopx rules check and rules test --require-pairs (built-in rules and sc
 echo "== MCP interop (Python SDK client against loopx mcp)"
 venv="$root/.build/py-mcp"
 if [ ! -x "$venv/bin/python" ]; then
-  python3 -m venv "$venv"
+  # Debian ships venv apart (python3-venv); install it once when missing.
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    rm -rf "$venv"
+    loopx_run_privileged env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >&2
+    python3 -m venv "$venv"
+  fi
 fi
 if ! "$venv/bin/python" -c 'import mcp' 2>/dev/null; then
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'mcp>=1.9,<3'
