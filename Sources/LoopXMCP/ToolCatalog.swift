@@ -26,7 +26,7 @@ enum ToolCatalog {
         do {
             let context = try configuration.context()
             let report = try tool.run(ToolArguments(values: arguments ?? [:], pinnedGoal: configuration.goalID), context)
-            return CallTool.Result(content: [.text(summary(of: report, tool: name))], structuredContent: Optional(report.json.mcpValue), isError: false)
+            return CallTool.Result(content: [.text(text: summary(of: report, tool: name), annotations: nil, _meta: nil)], structuredContent: Optional(report.json.mcpValue), isError: false)
         } catch let failure as ToolFailure {
             return failure.result
         } catch let failure as CommandFailure {

@@ -73,6 +73,6 @@ public struct ToolFailure: Error, Sendable {
     /// The MCP tool error.
     public var result: CallTool.Result {
         let text = "error[\(code.rawValue)]: \(message)" + (hint.map { "\nhint: \($0)" } ?? "")
-        return CallTool.Result(content: [.text(text)], structuredContent: Optional(json.mcpValue), isError: true)
+        return CallTool.Result(content: [.text(text: text, annotations: nil, _meta: nil)], structuredContent: Optional(json.mcpValue), isError: true)
     }
 }
