@@ -78,6 +78,10 @@ struct LoopX: ParsableCommand {
             if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let heartbeat = ShouldRunRequest.parse(arguments) {
                 try heartbeat.run()
             }
+            if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let hook = HookClaudeCodeCommand.fastSettings(arguments) {
+                HookClaudeCodeCommand.answer(hook)
+                Glibc.exit(0)
+            }
             var command = try parseAsRoot(arguments, leaf: parseLeaf(arguments))
             if var server = command as? any AsyncParsableCommand {
                 try await server.run()

@@ -42,4 +42,19 @@ import Testing
         if let rule = fixture["rule"]?.stringValue { #expect(reason.contains(rule), "\(name): \(reason)") }
         if let part = fixture["reason"]?.stringValue { #expect(reason.contains(part), "\(name): \(reason)") }
     }
+
+    /// The hook's own argument reader and the full parser answer alike (global options too).
+    @Test func fastArgumentReaderMatchesTheFullParser() throws {
+        let project = try TestProject()
+        defer { project.cleanUp() }
+        let event = #"{"hook_event_name":"PreToolUse","cwd":"\#(project.project.path)","tool_name":"Bash","tool_input":{"command":"git push --force origin main"}}"#
+        let arguments = ["hook", "claude-code", "--registry", project.project.path + "/.loopx/registry.json", "--now=2026-01-01T08:00:00Z"]
+        let fast = try project.run(arguments, stdin: event)
+        let full = try project.run(arguments, stdin: event, environment: ["LOOPX_FAST_ARGS": "off"])
+        #expect(fast.status == 0 && full.status == 0)
+        #expect(fast.stdout.contains("\"permissionDecision\":\"ask\""))
+        #expect(fast.stdout == full.stdout)
+        let unknown = try project.run(["hook", "claude-code", "--bogus"], stdin: event)
+        #expect(unknown.status == 2)
+    }
 }

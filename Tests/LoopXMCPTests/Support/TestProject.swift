@@ -88,12 +88,12 @@ struct TestProject {
     }
 
     /// Runs `loopx ARGS` in the project directory.
-    func run(_ arguments: [String], stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
+    func run(_ arguments: [String], stdin: String = "", environment extra: [String: String] = [:]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestProject.binary)
         process.arguments = arguments
         process.currentDirectoryURL = project
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let (out, err, input) = (Pipe(), Pipe(), Pipe())
         (process.standardOutput, process.standardError, process.standardInput) = (out, err, input)
         try process.run()
