@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "loopx", targets: ["loopx"]),
+        // `loopx mcp` runs this executable (beside loopx): the MCP SDK brings Foundation's
+        // networking (libcurl and its libraries), which would double loopx's start-up.
+        .executable(name: "loopx-mcp", targets: ["loopx-mcp"]),
         .library(name: "LoopXRules", targets: ["LoopXRules"]),
         .library(name: "LoopXCore", targets: ["LoopXCore"]),
     ],
@@ -14,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
+        // Only for the tests' pipe transport (FileDescriptor); the SDK depends on it already.
+        .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -41,11 +47,26 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        // The Claude Code hook and the agent wiring: no protocol SDK, so the hook starts as fast as should-run.
+        .target(
+            name: "LoopXAgents",
+            dependencies: ["LoopXCore"]
+        ),
+        // The MCP server of `loopx mcp`, kept in its own target so the heartbeat path has no protocol SDK.
+        .target(
+            name: "LoopXMCP",
+            dependencies: [
+                "LoopXCore",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
+        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP"]),
         .executableTarget(
             name: "loopx",
             dependencies: [
                 "LoopXCore",
                 "LoopXServer",
+                "LoopXAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,5 +78,13 @@ let package = Package(
         .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
         .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore"]),
+        .testTarget(
+            name: "LoopXMCPTests",
+            dependencies: [
+                "LoopXAgents", "LoopXCore", .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

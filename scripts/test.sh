@@ -31,6 +31,24 @@ echo "== loopx rules check and rules test --require-pairs (built-in rules and sc
 "$bin" rules check
 "$bin" rules test --require-pairs
 
+# Interoperability with an independent MCP client: the official Python SDK (`mcp` on PyPI) in
+# a virtualenv under the build folder drives `loopx mcp` (initialize, list tools, should_run,
+# gate_check) and compares each answer with the CLI's JSON.
+echo "== MCP interop (Python SDK client against loopx mcp)"
+venv="$root/.build/py-mcp"
+if [ ! -x "$venv/bin/python" ]; then
+  # Debian ships venv apart (python3-venv); install it once when missing.
+  if ! python3 -m venv "$venv" 2>/dev/null; then
+    rm -rf "$venv"
+    loopx_run_privileged env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >&2
+    python3 -m venv "$venv"
+  fi
+fi
+if ! "$venv/bin/python" -c 'import mcp' 2>/dev/null; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check 'mcp>=1.9,<3'
+fi
+"$venv/bin/python" scripts/interop/mcp_client.py "$bin"
+
 # The CEL conformance sample lives beside the checkout (../shared), as in CI.
 conformance="$root/../shared/conformance/run.py"
 if [ -f "$conformance" ]; then

@@ -39,6 +39,9 @@ struct LoopX: ParsableCommand {
             RewardCommand.self,
             ServeStatusCommand.self,
             SchemaCommand.self,
+            McpCommand.self,
+            HookCommand.self,
+            AgentSetupCommand.self,
         ]
     )
 
@@ -74,6 +77,10 @@ struct LoopX: ParsableCommand {
             let arguments = GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
             if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let heartbeat = ShouldRunRequest.parse(arguments) {
                 try heartbeat.run()
+            }
+            if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let hook = HookClaudeCodeCommand.fastSettings(arguments) {
+                HookClaudeCodeCommand.answer(hook)
+                Glibc.exit(0)
             }
             var command = try parseAsRoot(arguments, leaf: parseLeaf(arguments))
             if var server = command as? any AsyncParsableCommand {

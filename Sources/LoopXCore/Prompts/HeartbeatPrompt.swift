@@ -11,6 +11,8 @@ public struct HeartbeatPrompt: Sendable {
         public var materialRule: String?
         public var permissionRule: String?
         public var language = PromptLanguage.en
+        /// `--mcp`: the agent has the `loopx mcp` tools; the body names them (see `mcpNote`).
+        public var mcp = false
 
         public init(goalID: GoalID) {
             self.goalID = goalID
@@ -60,19 +62,30 @@ public struct HeartbeatPrompt: Sendable {
         if let agent = inputs.agentID { parts += ["--agent-id", ShellQuote.quote(agent)] }
         if state.source == "explicit" { parts += ["--active-state", ShellQuote.quote(state.activeState)] }
         if inputs.language != .en { parts += ["--lang", inputs.language.rawValue] }
+        if inputs.mcp { parts.append("--mcp") }
         return parts.joined(separator: " ")
     }
 
     /// The task body of the chosen variant.
     public var taskBody: String {
         let text = HeartbeatPromptText(prompt: self, language: inputs.language)
+        let body: String
         switch inputs.variant {
-        case .full: return text.full()
-        case .compact: return text.compact()
-        case .brief: return text.brief()
-        case .thin: return text.thin()
+        case .full: body = text.full()
+        case .compact: body = text.compact()
+        case .brief: body = text.brief()
+        case .thin: body = inputs.mcp ? text.thinMCP() : text.thin()
         }
+        guard inputs.mcp, inputs.variant != .thin else { return body }
+        return body.hasSuffix("\n") ? body + Self.mcpNote + "\n" : body + "\n" + Self.mcpNote
     }
+
+    /// The line `--mcp` adds to the brief, compact and full bodies (the thin one is rewritten
+    /// around the tools): the agent calls the typed tools of `loopx mcp` instead of shelling out.
+    public static let mcpNote =
+        "MCP: you have the loopx MCP tools; call should_run, gate_check, refresh_state, spend_slot, "
+        + "todo_claim/todo_release/todo_complete, status and rules_explain instead of running the commands above "
+        + "(same JSON answers). Errors carry error.code."
 
     /// Rule guidance as the body quotes it: the goal and CLI filled in.
     func render(_ item: HeartbeatGuidance.Item) -> String {

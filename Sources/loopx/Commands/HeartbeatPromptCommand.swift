@@ -21,6 +21,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
     @Option(help: "Replace the learning-material rule.") var materialRule: String?
     @Option(help: "Replace the permission rule.") var permissionRule: String?
     @Option(help: "Language of the fixed text: en or zh.") var lang: PromptLanguage = .en
+    @Flag(help: "The agent has the `loopx mcp` tools: the body names them instead of the commands.") var mcp = false
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -39,6 +40,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
         inputs.materialRule = materialRule
         inputs.permissionRule = permissionRule
         inputs.language = lang
+        inputs.mcp = mcp
         let prompt: HeartbeatPrompt
         do { prompt = try HeartbeatPrompt.make(context, inputs: inputs) } catch {
             switch error {

@@ -40,13 +40,7 @@ struct RulesExplainCommand: ParsableCommand {
             // The goal's facts come from the real files, through the same session should-run uses.
             let id = try GoalID.parse(goalId)
             let session = try openSession(context, goalID: id, builtinRules: options.builtinRules)
-            guard session.ruleSet.pipeline.stages(of: decision) != nil else {
-                throw CommandFailure(
-                    "unknown decision '\(decision)'" + Suggestion.hint(for: decision, in: session.ruleSet.pipeline.decisions.map(\.name)),
-                    status: .usage)
-            }
-            let (result, document) = session.evaluate(decision, goalID: id, trace: level)
-            try emit(RulesExplainReport(result: result, facts: document, goalID: id.rawValue), format: context.format)
+            try emit(try RulesExplainReport.forGoal(session: session, goalID: id, decision: decision, trace: level), format: context.format)
             return
         }
         let ruleSet = try options.load(context)
