@@ -2,7 +2,7 @@
 # Installs loopx for this user, safely rerunnable:
 #   - libyaml-dev through apt when pkg-config cannot find yaml-0.1 (sudo only when not root)
 #   - a release build, published as a snapshot under ~/.local/share/loopx/releases/<UTC id>/
-#     (bin/loopx, Rules/, docs/, the loopx-project skill, manifest.json)
+#     (bin/loopx, bin/loopx-mcp, Rules/, docs/, the loopx-project skill, manifest.json)
 #   - ~/.local/bin/loopx -> the snapshot, promoted only from a clean checkout on main/master
 #   - ~/.local/bin/loopx-canary, a wrapper that runs this checkout's live release build
 #   - ~/.local/bin on PATH in the shell profile (once), the skill under ${CODEX_HOME:-~/.codex}/skills/
@@ -75,7 +75,8 @@ fi
 if [ "$promote" = yes ]; then
   current_manifest="$(dirname "$(dirname "$(readlink -f "$bin_dir/loopx" 2>/dev/null || echo /nonexistent/x)")")/manifest.json"
   if [ -f "$current_manifest" ] && grep -q "\"commit\": \"$commit\"" "$current_manifest" \
-     && cmp -s "$built" "$(dirname "$current_manifest")/bin/loopx"; then
+     && cmp -s "$built" "$(dirname "$current_manifest")/bin/loopx" \
+     && cmp -s "$root/.build/release/loopx-mcp" "$(dirname "$current_manifest")/bin/loopx-mcp"; then
     summary+=("loopx already at $commit ($(dirname "$current_manifest"))")
   else
     id="$(date -u +%Y%m%dT%H%M%SZ)"
@@ -87,6 +88,7 @@ if [ "$promote" = yes ]; then
     rm -rf "$tmp"
     mkdir -p "$tmp/bin"
     cp "$built" "$tmp/bin/loopx"
+    cp "$root/.build/release/loopx-mcp" "$tmp/bin/loopx-mcp"
     cp -R Rules "$tmp/Rules"
     [ -d docs ] && cp -R docs "$tmp/docs"
     [ -d skills ] && cp -R skills "$tmp/skills"

@@ -77,7 +77,7 @@ struct InstallTests {
         let link = try FileManager.default.destinationOfSymbolicLink(atPath: home.path + "/.local/bin/loopx")
         #expect(link.hasPrefix(home.path + "/.local/share/loopx/releases/") && link.hasSuffix("/bin/loopx"))
         let release = URL(fileURLWithPath: link).deletingLastPathComponent().deletingLastPathComponent()
-        for part in ["Rules/pipeline.yaml", "docs", "skills/loopx-project/SKILL.md", "manifest.json"] {
+        for part in ["bin/loopx-mcp", "Rules/pipeline.yaml", "docs", "skills/loopx-project/SKILL.md", "manifest.json"] {
             #expect(FileManager.default.fileExists(atPath: release.path + "/" + part), "snapshot lacks \(part)")
         }
         let head = try shell.run("git rev-parse HEAD", cwd: clone).stdout.trimmingCharacters(in: .whitespacesAndNewlines)

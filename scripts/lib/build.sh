@@ -15,8 +15,12 @@ loopx_release_flags() {
   fi
 }
 
-# Builds .build/release/loopx; extra arguments go to swift build.
+# Builds .build/release/loopx and, beside it, the MCP server .build/release/loopx-mcp (a
+# separate executable so that loopx's start-up does not load the SDK's libraries); extra
+# arguments go to swift build.
 loopx_build_release() {
   # shellcheck disable=SC2046 # the flags are words
   swift build $(loopx_release_flags) "$@"
+  # shellcheck disable=SC2046
+  swift build $(loopx_release_flags | sed 's/--product loopx/--product loopx-mcp/') "$@"
 }
