@@ -40,8 +40,7 @@ public struct RefreshState: Sendable {
         } else if let project {
             statePath = FileSystem.join(env.absolute(project), GoalTemplate.defaultStateFile(id))
         } else {
-            throw CommandFailure("goal '\(id)' is not in the registry \(store.registryPath) and no --state-file was given",
-                                 hint: "run `loopx bootstrap --goal-id \(id)` or pass --state-file PATH")
+            throw store.unknownGoal(id, orStateFile: true)
         }
         statePath = FileSystem.normalize(statePath)
         let (document, snapshot) = try ActiveStateFile.read(statePath)

@@ -43,9 +43,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
         do { prompt = try HeartbeatPrompt.make(context, inputs: inputs) } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalid(let list):
-                Output.error(list.rendered)
-                throw ExitCode(ExitStatus.invalidRules.rawValue)
+            case .invalid(let list): throw CommandFailure.invalidRules(list)
             }
         }
         try emit(HeartbeatPromptReport(prompt: prompt), format: context.format)
