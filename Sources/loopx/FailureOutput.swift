@@ -41,7 +41,7 @@ enum FailureOutput {
         var message = lines.first ?? "invalid command line"
         if message.hasPrefix("Error: ") { message = String(message.dropFirst("Error: ".count)) }
         if let typo = mistypedSubcommand(arguments) {
-            message += Suggestion.hint(for: typo.word, in: typo.candidates)
+            message = "unknown command '\(typo.word)'" + Suggestion.hint(for: typo.word, in: typo.candidates)
         }
         let rest = lines.dropFirst().map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
         return CommandFailure(message, hint: rest.isEmpty ? nil : rest.joined(separator: "\n"), code: .usage)

@@ -9,7 +9,11 @@ struct LoopX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loopx",
         abstract: "The local control plane for autonomous coding agents.",
-        discussion: "Exit status: 0 ok, 1 not ok, 2 usage error, 3 invalid rule files.",
+        discussion: GlobalOptions.summary + "\n\n" + """
+            Exit status: 0 ok, 1 not ok, 2 usage error, 3 invalid rule files. With --format json a failure \
+            prints {"ok": false, "error": {"code", "message", "path", "line", "column"}, "hint"} on stdout; \
+            the codes are listed in docs/commands.md (Errors and exit codes).
+            """,
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,

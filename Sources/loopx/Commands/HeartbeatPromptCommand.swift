@@ -20,7 +20,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
     @Option(help: "The agent running the heartbeat.") var agentId: String?
     @Option(help: "Replace the learning-material rule.") var materialRule: String?
     @Option(help: "Replace the permission rule.") var permissionRule: String?
-    @Option(help: "Language of the fixed text: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Language of the fixed text.") var lang: PromptLanguage = .en
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {

@@ -20,7 +20,7 @@ struct RulesTestCommand: ParsableCommand {
     @Option(help: "Runtime root.") var runtimeRoot: String?
     @Option(help: "The current time, RFC 3339 (also $LOOPX_NOW).") var now: String?
     @Option(help: "An extra rule layer (file or directory); repeatable.") var rules: [String] = []
-    @Option(help: "Output: text, json or junit.") var format: RulesTestFormat = .text
+    @Option(help: "Output format.") var format: RulesTestFormat = .text
     @OptionGroup var options: RulesOptions
 
     @Argument(help: "Fixture files or directories.") var paths: [String] = []
