@@ -48,7 +48,7 @@ public struct RefreshState: Sendable {
         try PublicSafeText.require(action, field: "recommended action")
 
         let now = store.context.now
-        let generatedAt = now.rfc3339
+        let generatedAt = RecordedAt.seconds(now)
         let authorityCount = goal?.authoritySourceCount ?? 0
         let health = "state_file 1/1; registry_goal \(goal == nil ? 0 : 1)/1; authority_sources \(authorityCount)"
         var row: JSONObject = [
