@@ -1,5 +1,5 @@
 import Foundation
-import LoopXCore
+import LoopXRules
 import Testing
 
 /// Every failure of every command answers `--format json` with the error envelope on stdout,
@@ -132,13 +132,6 @@ import Testing
             #expect(result.stderr.contains("error:"), "\(item): \(result.stderr)")
             #expect(!result.stderr.contains("Error:"), "\(item): \(result.stderr)")
         }
-    }
-
-    /// The docs table and the `ErrorCode` enum list the same codes with the same statuses.
-    @Test func docsTableMatchesTheErrorCodes() throws {
-        let documented = try Self.documentedCodes()
-        let defined = Dictionary(uniqueKeysWithValues: ErrorCode.allCases.map { ($0.rawValue, $0.exitStatus.rawValue) })
-        #expect(documented == defined)
     }
 
     /// A positioned problem carries its position; several problems come as a list.
