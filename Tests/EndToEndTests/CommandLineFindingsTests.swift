@@ -28,6 +28,11 @@ import Testing
         }
         // No obligation, decision-log record or run was written for the unknown goal.
         #expect(!FileManager.default.fileExists(atPath: fixture.runtimeRoot.path + "/goals/nope"))
+        // A goal no registry lists but with run history is not unknown: the rules decide for it.
+        try fixture.addRun("legacy", at: "2025-12-31T00:00:00Z", classification: "state_refreshed")
+        let (legacy, answer) = try fixture.json(["quota", "should-run", "--goal-id", "legacy", "--read-only"])
+        #expect(answer?["error"] == nil, "\(legacy.stdout)")
+        #expect(answer?["decision"] != nil)
     }
 
     /// `loopx stauts` suggests `status`, as option typos do; usage errors say `error:`.

@@ -57,6 +57,12 @@ public struct GoalStore: Sendable {
         return goal
     }
 
+    /// Fails with `unknown_goal` unless the registry lists the goal or it has a runtime
+    /// directory (an unregistered goal with history, which the rules still decide for).
+    public func requireKnown(_ id: GoalID) throws(CommandFailure) {
+        guard registry.goal(id: id.rawValue) != nil || FileSystem.isDirectory(goalDirectory(id)) else { throw unknownGoal(id) }
+    }
+
     /// The failure for a goal id the registry does not hold (`unknown_goal`, exit status 1).
     public func unknownGoal(_ id: GoalID, orStateFile: Bool = false) -> CommandFailure {
         CommandFailure(

@@ -65,20 +65,20 @@ struct ExprEvalCommand: ParsableCommand {
         do {
             program = try Program.compile(expression, container: container, path: "<expr>")
         } catch {
-            throw CommandFailure("the expression does not compile", code: .invalidExpression, diagnostics: error.items)
+            throw CommandFailure.summarising(error, "the expression does not compile", code: .invalidExpression)
         }
         if check {
             let result = program.check(in: TypeEnvironment.typing(bindings.values, container: container))
             if !result.errors.isEmpty {
                 let source = SourceText(path: "<expr>", text: expression)
                 let list = ExpressionErrors(result.errors).diagnostics(in: source)
-                throw CommandFailure("the expression does not type-check", code: .invalidExpression, diagnostics: list.items)
+                throw CommandFailure.summarising(list, "the expression does not type-check", code: .invalidExpression)
             }
         }
         let value = program.evaluate(bindings)
         if case .error(let e) = value {
             let diagnostic = program.diagnostic(for: e, in: SourceText(path: "<expr>", text: expression))
-            throw CommandFailure("evaluation failed", code: .evaluationFailed, diagnostics: [diagnostic])
+            throw CommandFailure.summarising(DiagnosticList([diagnostic]), "evaluation failed", code: .evaluationFailed)
         }
         Output.write((json ? JSONWriter().string(["value": value.plainJSON]) : value.celLiteral) + "\n")
     }
@@ -100,7 +100,7 @@ struct ExprEvalCommand: ParsableCommand {
                 }
             }
         } catch let error as DiagnosticList {
-            throw CommandFailure("invalid facts file", code: .invalidInput, diagnostics: error.items)
+            throw CommandFailure.summarising(error, "invalid facts file", code: .invalidInput)
         }
         guard case .object(let object) = json else {
             throw CommandFailure("facts file '\(path)' must hold a mapping (JSON object)", code: .invalidInput)

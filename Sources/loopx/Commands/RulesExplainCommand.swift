@@ -40,7 +40,7 @@ struct RulesExplainCommand: ParsableCommand {
             // The goal's facts come from the real files, through the same session should-run uses.
             let id = try GoalID.parse(goalId)
             let session = try openSession(context, goalID: id, builtinRules: options.builtinRules)
-            _ = try session.store.goal(id)
+            try session.store.requireKnown(id)
             guard session.ruleSet.pipeline.stages(of: decision) != nil else {
                 throw CommandFailure(
                     "unknown decision '\(decision)'" + Suggestion.hint(for: decision, in: session.ruleSet.pipeline.decisions.map(\.name)),
