@@ -46,13 +46,27 @@ public struct APIResponse: Sendable {
         return APIResponse(status: status, contentType: "application/json; charset=utf-8", body: Array(text.utf8))
     }
 
-    /// `{ok: false, error}` plus any extra fields.
-    public static func failure(_ status: Int, _ message: String, extra: JSONObject = [:]) -> APIResponse {
-        var object: JSONObject = ["ok": false, "error": .string(message)]
+    /// `{ok: false, error, code}` plus any extra fields; `code` is the CLI's error code for the
+    /// same mistake (`ErrorCode`), by default the one the HTTP status stands for.
+    public static func failure(_ status: Int, _ message: String, code: ErrorCode? = nil, extra: JSONObject = [:]) -> APIResponse {
+        var object: JSONObject = ["ok": false, "error": .string(message), "code": .string((code ?? .forHTTPStatus(status)).rawValue)]
         for (key, value) in extra { object[key] = value }
         return json(status, .object(object))
     }
 
     /// The parsed JSON body of a response (for tests and clients); nil when it is not JSON.
     public var jsonBody: JSONValue? { try? JSONParser.parse(body) }
+}
+
+extension ErrorCode {
+    /// The code of an HTTP refusal that has no command failure behind it.
+    static func forHTTPStatus(_ status: Int) -> ErrorCode {
+        switch status {
+        case 400: return .usage
+        case 404: return .notFound
+        case 409: return .conflict
+        case 403, 405, 421: return .refused
+        default: return .failed
+        }
+    }
 }

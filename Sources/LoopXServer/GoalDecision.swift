@@ -30,7 +30,7 @@ struct GoalDecision: Sendable {
             id = try GoalID.parse(text)
             requestContext = try context()
         } catch {
-            return .failure(400, error.message, extra: error.hint.map { ["hint": .string($0)] } ?? [:])
+            return .failure(400, error.detail, code: error.code, extra: error.hint.map { ["hint": .string($0)] } ?? [:])
         }
         let session: DecisionSession
         do throws(DecisionSessionFailure) {
@@ -38,21 +38,21 @@ struct GoalDecision: Sendable {
         } catch {
             switch error {
             case .command(let failure):
-                return .failure(500, failure.message)
+                return .failure(500, failure.detail, code: failure.code)
             case .invalidRules(let list):
                 let layers = RuleLayersPanel.broken(context: requestContext, goalID: id, diagnostics: list)
-                return .failure(500, "the rule layers do not load: \(list.items.count) problem(s)",
+                return .failure(500, "the rule layers do not load: \(list.items.count) problem(s)", code: .invalidRules,
                     extra: ["goal_id": .string(id.rawValue), "rule_layers": layers])
             }
         }
         guard session.store.registry.goal(id: id.rawValue) != nil else {
-            return .failure(404, "no goal '\(id.rawValue)' in the registry \(session.store.registryPath)")
+            return .failure(404, "no goal '\(id.rawValue)' in the registry \(session.store.registryPath)", code: .unknownGoal)
         }
         let report: ShouldRunReport
         do throws(CommandFailure) {
             report = try ShouldRun(session: session, goalID: id).run(trace: .on, agentID: nil, record: false)
         } catch {
-            return .failure(500, error.message)
+            return .failure(500, error.detail, code: error.code)
         }
         guard case .object(var object) = report.json else { return .failure(500, "the should-run report is not an object") }
         object["rule_layers"] = RuleLayersPanel.loaded(session: session, goalID: id)

@@ -72,7 +72,7 @@ actor RewardDesk {
     static func refusal(_ failure: CommandFailure, dryRun: Bool) -> APIResponse {
         var extra: JSONObject = ["dry_run": .bool(dryRun), "appended": false]
         if let hint = failure.hint { extra["hint"] = .string(hint) }
-        return .failure(400, failure.message, extra: extra)
+        return .failure(400, failure.detail, code: failure.code, extra: extra)
     }
 }
 

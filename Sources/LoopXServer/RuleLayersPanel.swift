@@ -13,7 +13,7 @@ enum RuleLayersPanel {
         let discovery = DecisionSession.ruleLayerDiscovery(store: session.store, goalID: goalID)
         let layers: [RuleLayerSource]
         do throws(CommandFailure) { layers = try discovery.layers() } catch {
-            return panel(layers: [], diagnostics: [], waivers: session.ruleSet.activeWaivers, error: error.message)
+            return panel(layers: [], diagnostics: [], waivers: session.ruleSet.activeWaivers, error: error.detail)
         }
         return panel(layers: layers, diagnostics: session.ruleSet.warnings, waivers: session.ruleSet.activeWaivers, error: nil)
     }
@@ -23,13 +23,13 @@ enum RuleLayersPanel {
     static func broken(context: LoopXContext, goalID: GoalID, diagnostics: DiagnosticList) -> JSONValue {
         let store: GoalStore
         do throws(CommandFailure) { store = try GoalStore.open(context) } catch {
-            return panel(layers: [], diagnostics: diagnostics.items, waivers: [], error: error.message)
+            return panel(layers: [], diagnostics: diagnostics.items, waivers: [], error: error.detail)
         }
         let discovery = DecisionSession.ruleLayerDiscovery(store: store, goalID: goalID)
         do throws(CommandFailure) {
             return panel(layers: try discovery.layers(), diagnostics: diagnostics.items, waivers: [], error: nil)
         } catch {
-            return panel(layers: [], diagnostics: diagnostics.items, waivers: [], error: error.message)
+            return panel(layers: [], diagnostics: diagnostics.items, waivers: [], error: error.detail)
         }
     }
 

@@ -30,7 +30,7 @@ struct RunWindow: Sendable {
                 ids = ids.filter { $0 == wanted }
             }
         } catch {
-            return .failure(400, error.message)
+            return .failure(400, error.detail, code: error.code)
         }
         let now = store.context.now
         let since = now.adding(seconds: -hours * 3600)

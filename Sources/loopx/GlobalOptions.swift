@@ -14,7 +14,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Runtime root (default $LOOPX_RUNTIME_ROOT, the registry's common_runtime_root, or ~/.codex/loopx).")
     var runtimeRoot: String?
 
-    @Option(help: "Output format: markdown or json.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .markdown
 
     @Option(help: "The current time for this run, RFC 3339 (also $LOOPX_NOW).")
@@ -23,11 +23,23 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "An extra rule layer (file or directory); repeatable.")
     var rules: [String] = []
 
+    /// The global options as the top-level help lists them (each command's help lists them too).
+    static let summary = """
+        GLOBAL OPTIONS (before or after the command):
+          --registry <path>      Project registry (default .loopx/registry.json).
+          --runtime-root <path>  Runtime root (default $LOOPX_RUNTIME_ROOT,
+                                 the registry's common_runtime_root, or
+                                 ~/.codex/loopx).
+          --format <format>      Output format: markdown (default) or json.
+          --now <time>           The current time, RFC 3339 (also $LOOPX_NOW).
+          --rules <path>         An extra rule layer (file or directory);
+                                 repeatable.
+        """
+
     /// Moves global options written before the subcommand name to the end, so that
     /// `loopx --format json doctor` means `loopx doctor --format json`.
     static func hoistingLeadingOptions(_ raw: [String]) -> [String] {
-        // `--trace=full` is spelled as a flag with a value; argument parsing sees two flags.
-        let arguments = raw.map { $0 == "--trace=full" ? "--trace-full" : ($0 == "--trace=on" ? "--trace" : $0) }
+        let arguments = traceLevelsAsFlags(raw)
         let valued: Set<String> = ["--registry", "--runtime-root", "--format", "--now", "--rules"]
         var hoisted: [String] = []
         var index = 0
@@ -44,6 +56,31 @@ struct GlobalOptions: ParsableArguments {
         }
         if hoisted.isEmpty || index >= arguments.count { return arguments }
         return Array(arguments[index...]) + hoisted
+    }
+
+    /// `--trace=full` and `--trace full` (and `=on`/` on`) are spelled as a flag with a value;
+    /// argument parsing sees two flags, `--trace-full` and `--trace`.
+    static func traceLevelsAsFlags(_ raw: [String]) -> [String] {
+        var arguments: [String] = []
+        var index = 0
+        while index < raw.count {
+            let argument = raw[index]
+            let next = index + 1 < raw.count ? raw[index + 1] : nil
+            if argument == "--" {
+                arguments += raw[index...]
+                break
+            } else if argument == "--trace=full" || (argument == "--trace" && next == "full") {
+                arguments.append("--trace-full")
+                index += argument == "--trace" ? 1 : 0
+            } else if argument == "--trace=on" || (argument == "--trace" && next == "on") {
+                arguments.append("--trace")
+                index += argument == "--trace" ? 1 : 0
+            } else {
+                arguments.append(argument)
+            }
+            index += 1
+        }
+        return arguments
     }
 
     var settings: GlobalSettings {

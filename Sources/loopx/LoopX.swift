@@ -9,7 +9,11 @@ struct LoopX: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loopx",
         abstract: "The local control plane for autonomous coding agents.",
-        discussion: "Exit status: 0 ok, 1 not ok, 2 usage error, 3 invalid rule files.",
+        discussion: GlobalOptions.summary + "\n\n" + """
+            Exit status: 0 ok, 1 not ok, 2 usage error, 3 invalid rule files. With --format json a failure \
+            prints {"ok": false, "error": {"code", "message", "path", "line", "column"}, "hint"} on stdout; \
+            the codes are listed in docs/commands.md (Errors and exit codes).
+            """,
         version: LoopXVersion.string,
         subcommands: [
             DoctorCommand.self,
@@ -71,10 +75,11 @@ struct LoopX: ParsableCommand {
         return try parseAsRoot(arguments)
     }
 
-    /// Runs the command line, mapping failures to loopx's exit statuses (usage errors are 2).
+    /// Runs the command line. Every failure ends here: `FailureOutput` prints it (the JSON
+    /// envelope too under `--format json`) and exits with its code's status (usage errors 2).
     static func main() async {
+        let arguments = GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
         do {
-            let arguments = GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
             if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let heartbeat = ShouldRunRequest.parse(arguments) {
                 try heartbeat.run()
             }
@@ -89,8 +94,10 @@ struct LoopX: ParsableCommand {
                 try command.run()
             }
         } catch let failure as CommandFailure {
-            Output.error(failure.description)
-            Glibc.exit(failure.status.rawValue)
+            FailureOutput.exit(with: failure, arguments: arguments)
+        } catch let exit as ExitCode {
+            // A command that already printed its answer (a report that is not ok).
+            Glibc.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -98,8 +105,10 @@ struct LoopX: ParsableCommand {
                 if !message.isEmpty { Output.write(message.hasSuffix("\n") ? message : message + "\n") }
                 Glibc.exit(0)
             }
-            if !message.isEmpty { Output.error(message) }
-            Glibc.exit(code.rawValue == 64 ? ExitStatus.usage.rawValue : code.rawValue)
+            guard code.rawValue == 64 || code.rawValue == ExitStatus.usage.rawValue else {
+                FailureOutput.exit(with: CommandFailure(message.isEmpty ? "failed" : message, code: .failed), arguments: arguments)
+            }
+            FailureOutput.exit(with: FailureOutput.usageFailure(message: message, arguments: arguments), arguments: arguments)
         }
     }
 }

@@ -151,7 +151,7 @@ import Testing
         #expect(global["active_state_source"]?.stringValue == "registry:\(fixture.runtimeRoot.path)/registry.global.json")
 
         let unknown = try runner.run(["heartbeat-prompt", "--goal-id", "nobody"], cwd: fixture.project)
-        #expect(unknown.status == 2)
+        #expect(unknown.status == 1)
         #expect(unknown.stderr.contains("--active-state"))
         let both = try runner.run(["heartbeat-prompt", "--goal-id", "mapped", "--thin", "--brief"], cwd: fixture.project)
         #expect(both.status == 2)

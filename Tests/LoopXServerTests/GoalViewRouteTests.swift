@@ -96,9 +96,14 @@ import Testing
         let fixture = try ServerFixture()
         defer { fixture.stop() }
         let api = Self.api(fixture)
-        #expect(await Self.get(api, "/goals/nobody/decision").status == 404)
-        #expect(await Self.get(api, "/goals/..%2Fx/decision").status == 400)
-        #expect(await Self.get(api, "/goals/a/b/decision").status == 404)
+        let unknown = await Self.get(api, "/goals/nobody/decision")
+        #expect(unknown.status == 404)
+        // The refusals carry the CLI's error codes.
+        #expect(unknown.json["code"] == .string(ErrorCode.unknownGoal.rawValue))
+        let malformed = await Self.get(api, "/goals/..%2Fx/decision")
+        #expect(malformed.status == 400)
+        #expect(malformed.json["code"] == .string(ErrorCode.usage.rawValue))
+        #expect(await Self.get(api, "/goals/a/b/decision").json["code"] == .string(ErrorCode.notFound.rawValue))
         #expect(await Self.get(api, "/history.json", query: "window=1y").status == 400)
     }
 

@@ -39,7 +39,7 @@ public struct ContractCheck: Sendable {
         switch opened {
         case .success(let store): addRegistry(store, to: &report)
         case .failure(let failure):
-            report.errors.append("registry unavailable: \(ContractCheck.withoutQuotedSource(failure.message))")
+            report.errors.append("registry unavailable: \(ContractCheck.withoutQuotedSource(failure.detail))")
         }
         for warning in scan.warnings where warning.code == "scan_root_missing" {
             report.errors.append("scan root does not exist: \(warning.path)")

@@ -80,7 +80,7 @@ struct ProjectRulesProblem: Error {
 
     init(_ failure: RuleLoadFailure, project: String) {
         switch failure {
-        case .command(let command): message = command.message
+        case .command(let command): message = command.detail
         case .invalid(let list):
             let errors = list.items.filter { $0.severity == .error }
             let first = errors.first.map { "\($0.path):\($0.position.line):\($0.position.column): \($0.message)" } ?? "invalid rules"

@@ -16,6 +16,7 @@ public struct ShouldRun: Sendable {
     public func run(trace: TraceLevel, agentID: String?, record recordObligation: Bool = true) throws(CommandFailure)
         -> ShouldRunReport
     {
+        try session.store.requireKnown(goalID)
         let decided = session.decide("should_run", goalID: goalID, trace: trace)
         let result = decided.result
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)

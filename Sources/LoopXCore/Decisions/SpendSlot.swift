@@ -37,6 +37,7 @@ public enum SpendSlot {
         _ = try NumberRange.slotsPerEvent.checkedFlag(request.slots, flag: "--slots")
         let goalID = try GoalID.parse(request.goalID)
         let store = session.store
+        try store.requireKnown(goalID)
         let before = ShouldRunReport(
             goalID: goalID.rawValue, result: session.evaluate("should_run", goalID: goalID).result,
             facts: session.facts(for: goalID).document, agentID: request.agentID)

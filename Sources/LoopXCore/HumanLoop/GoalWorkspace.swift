@@ -73,7 +73,7 @@ public struct GoalWorkspace: Sendable {
         do {
             return .object(try sync.run())
         } catch {
-            return ["ok": false, "error": .string(error.message)]
+            return ["ok": false, "error": .string(error.detail)]
         }
     }
 }

@@ -18,12 +18,15 @@ public struct HistoryQuery: Sendable {
     }
 
     public func run() throws(CommandFailure) -> PayloadReport {
-        if let goalFilter { _ = try GoalID.parse(goalFilter) }
+        let filterID = try goalFilter.map { text throws(CommandFailure) in try GoalID.parse(text) }
         guard limit >= 0 else { throw CommandFailure("--limit must be at least 0", status: .usage) }
         let now = store.context.now
         var ids: [GoalID] = store.registry.goals.compactMap(\.goalID)
         for id in store.runtimeGoalIDs() where !ids.contains(id) { ids.append(id) }
-        if let goalFilter { ids = ids.filter { $0.rawValue == goalFilter } }
+        if let filterID {
+            ids = ids.filter { $0 == filterID }
+            if ids.isEmpty { throw store.unknownGoal(filterID) }
+        }
         var goals: [JSONValue] = []
         var allRuns: [RunRecord] = []
         var charts: [(GoalID, [RunRecord])] = []

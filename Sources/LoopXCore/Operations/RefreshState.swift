@@ -40,8 +40,7 @@ public struct RefreshState: Sendable {
         } else if let project {
             statePath = FileSystem.join(env.absolute(project), GoalTemplate.defaultStateFile(id))
         } else {
-            throw CommandFailure("goal '\(id)' is not in the registry \(store.registryPath) and no --state-file was given",
-                                 hint: "run `loopx bootstrap --goal-id \(id)` or pass --state-file PATH")
+            throw store.unknownGoal(id, orStateFile: true)
         }
         statePath = FileSystem.normalize(statePath)
         let (document, snapshot) = try ActiveStateFile.read(statePath)
@@ -49,7 +48,7 @@ public struct RefreshState: Sendable {
         try PublicSafeText.require(action, field: "recommended action")
 
         let now = store.context.now
-        let generatedAt = now.rfc3339
+        let generatedAt = RecordedAt.seconds(now)
         let authorityCount = goal?.authoritySourceCount ?? 0
         let health = "state_file 1/1; registry_goal \(goal == nil ? 0 : 1)/1; authority_sources \(authorityCount)"
         var row: JSONObject = [

@@ -31,8 +31,7 @@ public struct TodoOperation: Sendable {
         var declared: String?
         if stateFile == nil, let goal { declared = try store.stateFilePath(of: goal) }
         guard let path = stateFile.map(env.absolute) ?? declared else {
-            throw CommandFailure("goal '\(id)' is not in the registry \(store.registryPath) and no --state-file was given",
-                                 hint: "run `loopx bootstrap --goal-id \(id)` or pass --state-file PATH")
+            throw store.unknownGoal(id, orStateFile: true)
         }
         let agent = try agentID.map { raw throws(CommandFailure) in try checkedAgent(raw, goal: goal) }
         var payload: JSONObject = [
@@ -113,7 +112,7 @@ public struct TodoOperation: Sendable {
                 throw CommandFailure("list does not edit")
             }
         } catch let refusal as TodoEditor.Refusal {
-            throw CommandFailure(refusal.message)
+            throw CommandFailure(refusal.message, code: .refused)
         } catch let failure as CommandFailure {
             throw failure
         } catch {

@@ -31,12 +31,12 @@ public struct ActiveStateResolution: Sendable {
         guard let (entry, registryPath) = found else {
             throw CommandFailure(
                 "goal '\(goalID)' is in neither \(candidates.joined(separator: " nor "))",
-                hint: "connect it with `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", status: .usage)
+                hint: "connect it with `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", code: .unknownGoal)
         }
         guard let written = entry.stateFile, let path = try entry.containedStateFilePath(environment: context.environment) else {
             throw CommandFailure(
                 "goal '\(goalID)' in \(registryPath) has no state_file",
-                hint: "rerun `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", status: .usage)
+                hint: "rerun `loopx connect --goal-id \(goalID)`, or pass --active-state PATH", code: .invalidState)
         }
         return ActiveStateResolution(goal: entry, activeState: written, resolved: path, source: "registry:\(registryPath)")
     }

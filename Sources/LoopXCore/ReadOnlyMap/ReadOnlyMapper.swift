@@ -85,19 +85,20 @@ public enum ReadOnlyMapper {
         guard acceptsAdapterKind(goal.adapterKind) else {
             throw CommandFailure(
                 "goal '\(goalID)' has adapter kind '\(goal.adapterKind ?? "none")'; read-only-map serves read_only_project_map_v0 or *_read_only_map_v0",
-                hint: "set adapter.kind in the registry, or record state with `loopx refresh-state --goal-id \(goalID)`")
+                hint: "set adapter.kind in the registry, or record state with `loopx refresh-state --goal-id \(goalID)`", code: .refused)
         }
         let status = goal.adapterStatus ?? "none"
         if readyStatuses.contains(status) { return false }
         guard status == "planned" else {
             throw CommandFailure(
                 "goal '\(goalID)' has adapter status '\(status)', which does not allow a read-only map",
-                hint: "use connected, connected-read-only or read-only-map-ready (planned allows --dry-run only)")
+                hint: "use connected, connected-read-only or read-only-map-ready (planned allows --dry-run only)", code: .refused)
         }
         guard dryRun else {
             throw CommandFailure(
                 "goal '\(goalID)' has a planned adapter: a read-only map needs controller opt-in first",
-                hint: "preview with --dry-run, record the answer with `loopx operator-gate --goal-id \(goalID) --decision approve --reason-summary ...`, then set adapter.status to read-only-map-ready, connected-read-only or connected")
+                hint: "preview with --dry-run, record the answer with `loopx operator-gate --goal-id \(goalID) --decision approve --reason-summary ...`, then set adapter.status to read-only-map-ready, connected-read-only or connected",
+                code: .refused)
         }
         return true
     }

@@ -36,7 +36,7 @@ public struct GoalStore: Sendable {
             guard allowMissing else {
                 throw CommandFailure(
                     "registry file does not exist: \(path)",
-                    hint: "run `loopx bootstrap` in the project, or pass --registry PATH")
+                    hint: "run `loopx bootstrap` in the project, or pass --registry PATH", code: .missingRegistry)
             }
             return GoalStore(context: context, registryPath: path, registry: Registry(), snapshot: snapshot, usesGlobalFallback: false)
         }
@@ -52,11 +52,26 @@ public struct GoalStore: Sendable {
     /// The goal with this id, or a failure that says how to register it.
     public func goal(_ id: GoalID) throws(CommandFailure) -> GoalEntry {
         guard let goal = registry.goal(id: id.rawValue) else {
-            throw CommandFailure(
-                "goal '\(id)' is not in the registry \(registryPath)",
-                hint: "run `loopx registry` to list goals, or `loopx bootstrap --goal-id \(id)` to connect it")
+            throw unknownGoal(id)
         }
         return goal
+    }
+
+    /// Fails with `unknown_goal` unless the registry lists the goal or it has a runtime
+    /// directory (an unregistered goal with history, which the rules still decide for).
+    public func requireKnown(_ id: GoalID) throws(CommandFailure) {
+        guard registry.goal(id: id.rawValue) != nil || FileSystem.isDirectory(goalDirectory(id)) else { throw unknownGoal(id) }
+    }
+
+    /// The failure for a goal id the registry does not hold (`unknown_goal`, exit status 1).
+    public func unknownGoal(_ id: GoalID, orStateFile: Bool = false) -> CommandFailure {
+        CommandFailure(
+            "goal '\(id)' is not in the registry \(registryPath)" + (orStateFile ? " and no --state-file was given" : "")
+                + Suggestion.hint(for: id.rawValue, in: registry.goals.compactMap(\.id)),
+            hint: orStateFile
+                ? "run `loopx bootstrap --goal-id \(id)` or pass --state-file PATH"
+                : "run `loopx registry` to list goals, or `loopx bootstrap --goal-id \(id)` to connect it",
+            code: .unknownGoal)
     }
 
     /// The absolute path of a goal's active state file (nil when the entry has none); refused
@@ -106,7 +121,7 @@ public enum RegistryCodec {
         do {
             json = try JSONParser.parse(bytes, path: path)
         } catch {
-            throw CommandFailure("invalid registry JSON\n" + error.rendered)
+            throw CommandFailure("invalid registry JSON", code: .invalidRegistry, diagnostics: [error])
         }
         return try Registry(json: json, path: path)
     }

@@ -20,11 +20,11 @@ public struct Registry: Sendable, Hashable {
     /// Builds a registry from a parsed document; `goals` must be a list when present.
     public init(json: JSONValue, path: String) throws(CommandFailure) {
         guard var object = json.objectValue else {
-            throw CommandFailure("\(path): registry root is not a JSON object")
+            throw CommandFailure("\(path): registry root is not a JSON object", code: .invalidRegistry)
         }
         let goalsValue = object["goals"] ?? .array([])
         guard let list = goalsValue.arrayValue else {
-            throw CommandFailure("\(path): registry `goals` is not a list")
+            throw CommandFailure("\(path): registry `goals` is not a list", code: .invalidRegistry)
         }
         object["goals"] = .null
         sourcePath = path

@@ -37,7 +37,8 @@ public enum StateFileContainment {
         public var commandFailure: CommandFailure {
             CommandFailure(
                 "\(code.rawValue): \(message); nothing was read or written",
-                hint: "point state_file at a file inside the goal's repo (e.g. .codex/goals/\(goalID)/ACTIVE_GOAL_STATE.md), or pass --state-file explicitly")
+                hint: "point state_file at a file inside the goal's repo (e.g. .codex/goals/\(goalID)/ACTIVE_GOAL_STATE.md), or pass --state-file explicitly",
+                code: .invalidState)
         }
     }
 

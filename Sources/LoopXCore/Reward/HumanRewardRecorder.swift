@@ -74,7 +74,7 @@ public enum HumanRewardRecorder {
             guard found != nil else {
                 throw CommandFailure(
                     "goal '\(goalID)' has no run with generated_at '\(generatedAt)'",
-                    hint: "list runs with `loopx history --goal-id \(goalID)` and copy a generated_at value")
+                    hint: "list runs with `loopx history --goal-id \(goalID)` and copy a generated_at value", code: .notFound)
             }
         } else {
             found = history.newest(limit: 1).first
@@ -82,7 +82,8 @@ public enum HumanRewardRecorder {
         guard let run = found else {
             throw CommandFailure(
                 "goal '\(goalID)' has no runs to reward",
-                hint: "record a run first, e.g. `loopx refresh-state --goal-id \(goalID)` or `loopx read-only-map --goal-id \(goalID)`")
+                hint: "record a run first, e.g. `loopx refresh-state --goal-id \(goalID)` or `loopx read-only-map --goal-id \(goalID)`",
+                code: .notFound)
         }
         guard !(run.jsonPath ?? "").isEmpty, !(run.markdownPath ?? "").isEmpty else {
             throw CommandFailure("the selected run (\(run.generatedAt)) has no json_path/markdown_path, so an overlay cannot bind to it")

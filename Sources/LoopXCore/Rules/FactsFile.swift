@@ -3,20 +3,20 @@ public enum FactsFile {
     /// The facts merged over the schema's defaults and converted to CEL values.
     public static func load(_ path: String, schema: FactsSchema) throws(CommandFailure) -> [String: Value] {
         let text: String
-        do { text = try FileSystem.readText(path) } catch { throw CommandFailure(error.description, status: .usage) }
+        do { text = try FileSystem.readText(path) } catch { throw CommandFailure(error.description, code: .invalidInput) }
         let json: JSONValue
         do {
             let document = try YAMLLoader.load(text: text, path: path)
             json = try document.jsonValue()
         } catch {
-            throw CommandFailure("invalid facts file:\n" + error.rendered, status: .usage)
+            throw CommandFailure("invalid facts file", code: .invalidInput, diagnostics: error.items)
         }
         guard json.objectValue != nil else {
-            throw CommandFailure("\(path): a facts document must be a mapping of fact names", status: .usage)
+            throw CommandFailure("\(path): a facts document must be a mapping of fact names", code: .invalidInput)
         }
         let converted = schema.bindings(from: schema.defaults.deepMerged(with: json))
         if !converted.problems.isEmpty {
-            throw CommandFailure("\(path): " + converted.problems.joined(separator: "; "), status: .usage)
+            throw CommandFailure("\(path): " + converted.problems.joined(separator: "; "), code: .invalidInput)
         }
         return converted.facts
     }

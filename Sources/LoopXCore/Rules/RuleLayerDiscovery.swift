@@ -75,7 +75,7 @@ public struct RuleLayerDiscovery: Sendable {
             } else if FileSystem.isRegularFile(path) {
                 layers.append(RuleLayerSource(kind: .cli, files: [try readFile(path, shown: shown(path))]))
             } else {
-                throw CommandFailure("--rules \(given): no such file or directory", status: .usage)
+                throw CommandFailure("--rules \(given): no such file or directory", code: .invalidInput)
             }
         }
         return layers

@@ -4,6 +4,7 @@ extension RulesExplainReport {
     public static func forGoal(
         session: DecisionSession, goalID: GoalID, decision: String, trace: TraceLevel
     ) throws(CommandFailure) -> RulesExplainReport {
+        try session.store.requireKnown(goalID)
         guard session.ruleSet.pipeline.stages(of: decision) != nil else {
             throw CommandFailure(
                 "unknown decision '\(decision)'" + Suggestion.hint(for: decision, in: session.ruleSet.pipeline.decisions.map(\.name)),

@@ -57,7 +57,8 @@ public struct ArchiveRuntime: Sendable {
             case "source_inside_runtime": message = "runtime directory \(source) resolves outside \(goalsRoot); refusing to move it"
             default: message = "no runtime directory for goal '\(id)' at \(source)"
             }
-            throw CommandFailure(message)
+            throw CommandFailure(
+                message, code: failed.0 == "source_exists" ? .notFound : .refused, extra: ["checks": payload["checks"] ?? .null])
         }
         if execute {
             do { try FileSystem.createDirectory(archiveRoot) } catch { throw CommandFailure(error.description) }

@@ -5,7 +5,7 @@ public enum ActiveStateFile {
         let snapshot: FileSnapshot
         do { snapshot = try FileSnapshot.read(path) } catch { throw CommandFailure(error.description) }
         guard let bytes = snapshot.bytes else {
-            throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` to create it, or pass --state-file")
+            throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` to create it, or pass --state-file", code: .invalidState)
         }
         return (ActiveStateDocument(bytes: bytes), snapshot)
     }
@@ -21,7 +21,7 @@ public enum ActiveStateFile {
         do {
             return try LockedRewrite.update(path, beforeReplace: beforeWrite.map { hook in { () throws in try hook() } }) { snapshot in
                 guard let bytes = snapshot.bytes else {
-                    throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` first, or pass --state-file")
+                    throw CommandFailure("active state file does not exist: \(path)", hint: "run `loopx bootstrap` first, or pass --state-file", code: .invalidState)
                 }
                 let original = ActiveStateDocument(bytes: bytes)
                 var editor = TodoEditor(document: original, now: now)

@@ -26,6 +26,7 @@ public struct StatusCollector: Sendable {
         report.expiredWaivers = session.ruleSet.expiredWaivers.map(\.json)
         var sessions = GoalRuleSessions(base: session)
         let ids = goalIDs(store)
+        if let only = options.goalID, ids.isEmpty { throw .command(store.unknownGoal(only)) }
         let perGoal = ids.map { sessions.session(for: $0) }
         // Waivers of the goals' own project layers too, each listed once.
         for case .success(let goalSession) in perGoal {

@@ -77,8 +77,11 @@ public enum LockedRewrite {
 
         public var commandFailure: CommandFailure {
             switch self {
-            case .io(let failure): return CommandFailure(failure.description)
-            case .changedOnDisk: return CommandFailure(description, hint: "another process or an editor changed the file; rerun to apply the change to the new content")
+            case .io(let failure): return CommandFailure(failure.description, code: .ioError)
+            case .changedOnDisk:
+                return CommandFailure(
+                    description, hint: "another process or an editor changed the file; rerun to apply the change to the new content",
+                    code: .conflict)
             }
         }
     }

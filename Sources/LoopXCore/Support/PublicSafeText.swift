@@ -25,7 +25,7 @@ public enum PublicSafeText {
         if let problem = problem(in: text) {
             throw CommandFailure(
                 "\(field) is not public-safe: \(problem)",
-                hint: "describe the work without private paths, internal links or credentials", status: .usage)
+                hint: "describe the work without private paths, internal links or credentials", code: .unsafeText)
         }
     }
 

@@ -35,20 +35,3 @@ extension Report {
 
     public var exitStatus: ExitStatus { ok ? .ok : .notOK }
 }
-
-/// A failure a command reports to the user: a message, a hint of what to do, and an exit status.
-public struct CommandFailure: Error, Sendable, CustomStringConvertible {
-    public var message: String
-    public var hint: String?
-    public var status: ExitStatus
-
-    public init(_ message: String, hint: String? = nil, status: ExitStatus = .notOK) {
-        self.message = message
-        self.hint = hint
-        self.status = status
-    }
-
-    public var description: String {
-        hint.map { "error: \(message)\nhint: \($0)" } ?? "error: \(message)"
-    }
-}

@@ -65,25 +65,20 @@ struct ExprEvalCommand: ParsableCommand {
         do {
             program = try Program.compile(expression, container: container, path: "<expr>")
         } catch {
-            Output.error(error.rendered)
-            throw ExitCode(2)
+            throw CommandFailure.summarising(error, "the expression does not compile", code: .invalidExpression)
         }
         if check {
             let result = program.check(in: TypeEnvironment.typing(bindings.values, container: container))
             if !result.errors.isEmpty {
                 let source = SourceText(path: "<expr>", text: expression)
-                Output.error(ExpressionErrors(result.errors).diagnostics(in: source).rendered)
-                throw ExitCode(2)
+                let list = ExpressionErrors(result.errors).diagnostics(in: source)
+                throw CommandFailure.summarising(list, "the expression does not type-check", code: .invalidExpression)
             }
         }
         let value = program.evaluate(bindings)
         if case .error(let e) = value {
             let diagnostic = program.diagnostic(for: e, in: SourceText(path: "<expr>", text: expression))
-            if json {
-                Output.write(JSONWriter().string(["error": .string(e.message)]) + "\n")
-            }
-            Output.error(diagnostic.rendered)
-            throw ExitCode(1)
+            throw CommandFailure.summarising(DiagnosticList([diagnostic]), "evaluation failed", code: .evaluationFailed)
         }
         Output.write((json ? JSONWriter().string(["value": value.plainJSON]) : value.celLiteral) + "\n")
     }
@@ -96,7 +91,7 @@ struct ExprEvalCommand: ParsableCommand {
                 json = try YAMLLoader.load(path: path).jsonValue()
             } else {
                 guard let data = FileManager.default.contents(atPath: path) else {
-                    throw ValidationError("cannot read facts file '\(path)'")
+                    throw CommandFailure("cannot read facts file '\(path)'", code: .invalidInput)
                 }
                 do {
                     json = try JSONParser.parse(Array(data), path: path)
@@ -105,11 +100,10 @@ struct ExprEvalCommand: ParsableCommand {
                 }
             }
         } catch let error as DiagnosticList {
-            Output.error(error.rendered)
-            throw ExitCode(2)
+            throw CommandFailure.summarising(error, "invalid facts file", code: .invalidInput)
         }
         guard case .object(let object) = json else {
-            throw ValidationError("facts file '\(path)' must hold a mapping (JSON object)")
+            throw CommandFailure("facts file '\(path)' must hold a mapping (JSON object)", code: .invalidInput)
         }
         return object.entries.map { ($0.key, Value(json: $0.value)) }
     }

@@ -20,7 +20,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
     @Option(help: "The agent running the heartbeat.") var agentId: String?
     @Option(help: "Replace the learning-material rule.") var materialRule: String?
     @Option(help: "Replace the permission rule.") var permissionRule: String?
-    @Option(help: "Language of the fixed text: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Language of the fixed text.") var lang: PromptLanguage = .en
     @Flag(help: "The agent has the `loopx mcp` tools: the body names them instead of the commands.") var mcp = false
     @OptionGroup var global: GlobalOptions
 
@@ -45,9 +45,7 @@ struct HeartbeatPromptCommand: ParsableCommand {
         do { prompt = try HeartbeatPrompt.make(context, inputs: inputs) } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalid(let list):
-                Output.error(list.rendered)
-                throw ExitCode(ExitStatus.invalidRules.rawValue)
+            case .invalid(let list): throw CommandFailure.invalidRules(list)
             }
         }
         try emit(HeartbeatPromptReport(prompt: prompt), format: context.format)

@@ -10,7 +10,7 @@ struct HistoryCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only this goal.") var goalId: String?
-    @Option(help: "Newest runs per goal and overall (default 10).") var limit = 10
+    @Option(help: "Newest runs per goal and overall.") var limit = 10
     @Flag(help: "Draw a compact timeline of delivery scale and outcome per run.") var chart = false
     @Flag(help: "Also count every index record (reads whole indexes).") var countRecords = false
 

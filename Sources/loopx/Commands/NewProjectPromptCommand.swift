@@ -22,7 +22,7 @@ struct NewProjectPromptCommand: ParsableCommand {
     @Option(help: "A domain child goals may take (repeatable).") var allowedDomain: [String] = []
     @Option(help: "A path the agent may write (repeatable).") var writeScope: [String] = []
     @Option(help: "The CLI the prompt calls (e.g. loopx-canary).") var cliBin = "loopx"
-    @Option(help: "Prompt language: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Prompt language.") var lang: PromptLanguage = .en
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -15,7 +15,7 @@ struct OperatorGateCommand: ParsableCommand {
     @Option(help: "approve, reject or defer.") var decision: String
     @Option(name: [.customLong("reason-summary"), .customLong("reason")], help: "Why, in one public-safe sentence.")
     var reasonSummary: String
-    @Option(help: "The gate answered (default read_only_map_opt_in).") var gate = OperatorGateRequest.defaultGate
+    @Option(help: "The gate answered.") var gate = OperatorGateRequest.defaultGate
     @Option(help: "The question the operator answered (default: the gate's standard question).") var operatorQuestion: String?
     @Option(help: "What should happen next.") var followUp: String?
     @Option(help: "The command the agent may run once approved (default for the read-only map gate: its dry run).")
@@ -24,7 +24,7 @@ struct OperatorGateCommand: ParsableCommand {
     @Option(help: "When the decision was made (default: now).") var recordedAt: String?
     @Flag(help: "Report what would be written; write nothing.") var dryRun = false
     @Flag(help: "Do not copy the goal into the global registry.") var noGlobalSync = false
-    @Option(help: "Language of the default texts: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Language of the default texts.") var lang: PromptLanguage = .en
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

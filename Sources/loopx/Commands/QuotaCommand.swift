@@ -39,7 +39,7 @@ struct QuotaShouldRunCommand: ParsableCommand {
     }
 }
 
-/// Opens a decision session, printing every rule-file error and exiting 3 when the rules are invalid.
+/// Opens a decision session; invalid rules fail with every rule-file diagnostic (exit status 3).
 func openSession(_ context: LoopXContext, goalID: GoalID?, builtinRules: String? = nil) throws -> DecisionSession {
     do {
         return try DecisionSession.open(context, goalID: goalID, builtinRules: builtinRules)
@@ -48,13 +48,11 @@ func openSession(_ context: LoopXContext, goalID: GoalID?, builtinRules: String?
     }
 }
 
-/// Turns a session failure into the command's error: the failure itself, or every rule-file
-/// diagnostic and exit status 3.
+/// Turns a session failure into the command's error: the failure itself, or the failure that
+/// carries every rule-file diagnostic (exit status 3).
 func exitForSessionFailure(_ failure: DecisionSessionFailure) throws -> Never {
     switch failure {
     case .command(let failure): throw failure
-    case .invalidRules(let list):
-        Output.error(list.rendered)
-        throw ExitCode(ExitStatus.invalidRules.rawValue)
+    case .invalidRules(let list): throw CommandFailure.invalidRules(list)
     }
 }

@@ -16,7 +16,7 @@ struct QuotaSpendSlotCommand: ParsableCommand {
     )
 
     @Option(help: "The goal spending.") var goalId: String
-    @Option(help: "Slots to spend (default 1).") var slots: Int64 = 1
+    @Option(help: "Slots to spend.") var slots: Int64 = 1
     @Option(help: "Who spends: heartbeat, controller or adapter.") var source: SpendSource = .heartbeat
     @Option(help: "Why the slot is spent (stored in the quota event).") var reasonSummary: String?
     @Option(help: "The agent spending.") var agentId: String?

@@ -12,7 +12,7 @@ struct RefreshStateCommand: ParsableCommand {
     @Option(help: "The goal.") var goalId: String
     @Option(help: "Project directory (resolves --state-file).") var project: String?
     @Option(help: "Active state file (default: the goal's).") var stateFile: String?
-    @Option(help: "Run classification (default state_refreshed).") var classification = "state_refreshed"
+    @Option(help: "Run classification.") var classification = "state_refreshed"
     @Option(help: "Recommended action (default: first public-safe Next Action item).") var recommendedAction: String?
     @Option(help: "test_only, single_surface, multi_surface or implementation.") var deliveryBatchScale: String?
     @Option(help: "surface_only, outcome_gap, outcome_progress or primary_goal_outcome.") var deliveryOutcome: String?

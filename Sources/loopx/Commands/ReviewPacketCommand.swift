@@ -19,7 +19,7 @@ struct ReviewPacketCommand: ParsableCommand {
     var actionKind: ReviewKind?
     @Option(help: "A link to show in the packet (e.g. a dashboard page).") var reviewUrl: String?
     @Option(help: "How many recent runs to read.") var limit = 5
-    @Option(help: "Language of the packet: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Language of the packet.") var lang: PromptLanguage = .en
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

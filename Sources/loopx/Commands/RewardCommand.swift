@@ -26,7 +26,7 @@ struct RewardCommand: ParsableCommand {
     @Option(help: "Something to prefer (repeatable, at most 5).") var lessonPrefer: [String] = []
     @Flag(help: "Also add the summary under the active state's Progress Ledger.") var writeActiveStateSummary = false
     @Flag(help: "Report what would be written; write nothing.") var dryRun = false
-    @Option(help: "Language of the summary texts: en or zh.") var lang: PromptLanguage = .en
+    @Option(help: "Language of the summary texts.") var lang: PromptLanguage = .en
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

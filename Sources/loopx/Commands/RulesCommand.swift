@@ -26,16 +26,14 @@ extension RulesOptions {
         RuleLayerDiscovery(context: context, builtinOverride: builtinRules)
     }
 
-    /// Loads every layer; invalid rule files print every diagnostic and exit with status 3.
+    /// Loads every layer; invalid rule files fail with every diagnostic (exit status 3).
     func load(_ context: LoopXContext) throws -> RuleSet {
         do {
             return try discovery(context).load()
         } catch {
             switch error {
             case .command(let failure): throw failure
-            case .invalid(let list):
-                Output.error(list.rendered)
-                throw ExitCode(ExitStatus.invalidRules.rawValue)
+            case .invalid(let list): throw CommandFailure.invalidRules(list)
             }
         }
     }
@@ -70,7 +68,7 @@ struct RulesShowCommand: ParsableCommand {
         guard let rule = ruleSet.rule(id: id) else {
             throw CommandFailure(
                 "no rule '\(id)'" + Suggestion.hint(for: id, in: ruleSet.allRules.map(\.id)),
-                hint: "loopx rules list shows every rule id")
+                hint: "loopx rules list shows every rule id", code: .unknownRule)
         }
         var fixtures: [String] = []
         let runner = FixtureRunner(ruleSet: ruleSet)

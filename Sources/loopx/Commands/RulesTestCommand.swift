@@ -20,7 +20,7 @@ struct RulesTestCommand: ParsableCommand {
     @Option(help: "Runtime root.") var runtimeRoot: String?
     @Option(help: "The current time, RFC 3339 (also $LOOPX_NOW).") var now: String?
     @Option(help: "An extra rule layer (file or directory); repeatable.") var rules: [String] = []
-    @Option(help: "Output: text, json or junit.") var format: RulesTestFormat = .text
+    @Option(help: "Output format.") var format: RulesTestFormat = .text
     @OptionGroup var options: RulesOptions
 
     @Argument(help: "Fixture files or directories.") var paths: [String] = []
@@ -29,6 +29,12 @@ struct RulesTestCommand: ParsableCommand {
     @Flag(help: "Report, per rule, whether some fixture made it fire and some made it not fire.") var coverage = false
     @Option(help: "Fail (exit 2) when coverage is below this percentage.") var coverageMin: Double?
     @Flag(help: "Fail (exit 2) when a rule lacks a firing or a non-firing fixture.") var requirePairs = false
+
+    func validate() throws {
+        if let coverageMin, !(0...100).contains(coverageMin) {
+            throw ValidationError("--coverage-min \(coverageMin) is out of range: use a percentage in 0...100")
+        }
+    }
 
     func run() throws {
         let settings = GlobalSettings(registry: registry, runtimeRoot: runtimeRoot, now: now, rules: rules)
@@ -40,8 +46,7 @@ struct RulesTestCommand: ParsableCommand {
         do {
             files = try runner.parse(try options.discovery(context).fixtureSources(paths))
         } catch let list as DiagnosticList {
-            Output.error(list.rendered)
-            throw ExitCode(ExitStatus.invalidRules.rawValue)
+            throw CommandFailure.invalidRules(list)
         }
         var filter: ((String) -> Bool)?
         if let pattern = runPattern {
@@ -52,22 +57,35 @@ struct RulesTestCommand: ParsableCommand {
             filter = { $0.contains(regex) }
         }
         let report = runner.run(files, filter: filter)
+        let failure = thresholdFailure(report)
         switch format {
         case .text, .markdown: Output.write(report.text(coverage: coverage || requirePairs || coverageMin != nil))
-        case .json: Output.write(JSONWriter(sortedKeys: true, pretty: true).string(report.json) + "\n")
+        case .json:
+            // A failed threshold is answered by the error envelope alone, the report inside it.
+            if var failure {
+                failure.extra["report"] = report.json
+                throw failure
+            }
+            Output.write(JSONWriter(sortedKeys: true, pretty: true).string(report.json) + "\n")
         case .junit: Output.write(report.junit)
         }
-        if report.failed > 0 || report.passed == 0 {
-            if report.failed == 0 { Output.error("no test ran") }
-            throw ExitCode(ExitStatus.notOK.rawValue)
-        }
+        if report.failed > 0 { throw ExitCode(ExitStatus.notOK.rawValue) }
+        if let failure { throw failure }
+    }
+
+    /// The failure when every test passed but the run still does not meet the command's
+    /// bar: no test ran, coverage below --coverage-min, or a rule unpaired under --require-pairs.
+    private func thresholdFailure(_ report: TestRunReport) -> CommandFailure? {
+        guard report.failed == 0 else { return nil }
+        if report.passed == 0 { return CommandFailure("no test ran", code: .noTestsRan) }
         if let minimum = coverageMin, report.coveragePercent < minimum {
-            Output.error("coverage \(report.coveragePercent)% is below --coverage-min \(minimum)%")
-            throw ExitCode(2)
+            return CommandFailure("coverage \(report.coveragePercent)% is below --coverage-min \(minimum)%", code: .coverageBelowMinimum)
         }
         if requirePairs, !report.unpaired.isEmpty {
-            Output.error("rules without a firing and a non-firing fixture: " + report.unpaired.map(\.id).joined(separator: ", "))
-            throw ExitCode(2)
+            return CommandFailure(
+                "rules without a firing and a non-firing fixture: " + report.unpaired.map(\.id).joined(separator: ", "),
+                code: .unpairedRules)
         }
+        return nil
     }
 }

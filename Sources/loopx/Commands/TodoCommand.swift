@@ -30,7 +30,7 @@ struct TodoCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a todo (idempotent by text).", discussion: "Example: loopx todo add --goal-id G --role agent --text \"[P1] Wire the importer\"")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: Target
-        @Option(help: "user or agent (default agent).") var role: TodoItem.Role = .agent
+        @Option(help: "Who the item is for.") var role: TodoItem.Role = .agent
         @Option(help: "The todo text.") var text: String
         @Option(help: "advancement_task, continuous_monitor, user_gate or blocker.") var taskClass: String?
         @Option(help: "Action kind label.") var actionKind: String?

@@ -96,7 +96,7 @@ public struct TestRunReport: Sendable {
             let skips = cases.filter { $0.status == .skipped }.count
             out += "  <testsuite name=\"\(Self.xml(file))\" tests=\"\(cases.count)\" failures=\"\(failures)\" skipped=\"\(skips)\">\n"
             for result in cases {
-                let seconds = Double(result.durationNanoseconds) / 1e9
+                let seconds = Self.junitSeconds(nanoseconds: result.durationNanoseconds)
                 out += "    <testcase classname=\"\(Self.xml(file))\" name=\"\(Self.xml(result.name))\" time=\"\(seconds)\""
                 switch result.status {
                 case .passed: out += "/>\n"
@@ -110,6 +110,13 @@ public struct TestRunReport: Sendable {
             out += "  </testsuite>\n"
         }
         return out + "</testsuites>\n"
+    }
+
+    /// A duration as JUnit's `time`: decimal seconds with six fraction digits, never an exponent.
+    static func junitSeconds(nanoseconds: UInt64) -> String {
+        let micros = nanoseconds / 1_000
+        let fraction = String(micros % 1_000_000)
+        return "\(micros / 1_000_000)." + String(repeating: "0", count: 6 - fraction.count) + fraction
     }
 
     static func xml(_ text: String) -> String {
