@@ -25,6 +25,7 @@ struct RuleSetDecoder {
                                            source: source)
         }
         let decisions = try reader.list { r throws(SnapshotError) in (name: try r.string(), stages: try r.strings()) }
+        let answers = try reader.list { r throws(SnapshotError) in try Self.answer(&r) }
         let root = try factType(depth: 0)
         let defaults = try json()
         var limits: [String: Int] = [:]
@@ -53,7 +54,7 @@ struct RuleSetDecoder {
             for _ in 0..<(try reader.count()) { origins[try reader.strings()] = try reader.string() }
             profiles.append(ProfileLayer(layer: layer, source: source, value: value, fieldOrigins: origins))
         }
-        return RuleSet(pipeline: Pipeline(decisions: decisions), schema: schema, stages: stages, warnings: warnings,
+        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages, warnings: warnings,
                        activeWaivers: waivers, profileLayers: profiles, sources: sources, dependsOnClock: false)
     }
 
