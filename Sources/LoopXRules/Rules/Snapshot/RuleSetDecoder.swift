@@ -142,6 +142,11 @@ struct RuleSetDecoder {
         let when = try expression()
         let then = try template(depth: 0)
         let prompt = try reader.optional { r throws(SnapshotError) in try r.string() }
+        let guidance = try reader.optional { r throws(SnapshotError) in
+            RuleGuidance(
+                section: try r.optional { r throws(SnapshotError) in try Self.choice(GuidanceSection.self, try r.string()) },
+                label: try r.optional { r throws(SnapshotError) in try r.string() })
+        }
         let locked = try reader.bool()
         let onError = try Self.choice(OnErrorPolicy.self, try reader.string())
         let origin = try self.origin()
@@ -154,7 +159,7 @@ struct RuleSetDecoder {
         let last = try reader.int()
         guard let source = sources[path], first <= last else { throw SnapshotError(message: "rule '\(id)': bad definition") }
         return Rule(id: id, stage: stage, name: name, description: description, priority: priority, when: when, then: then,
-                    constantThen: then.constantValue, prompt: prompt, locked: locked, onError: onError, origin: origin,
+                    constantThen: then.constantValue, prompt: prompt, guidance: guidance, locked: locked, onError: onError, origin: origin,
                     patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, definition: (source, first...last))
     }
 

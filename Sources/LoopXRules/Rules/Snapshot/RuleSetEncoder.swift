@@ -133,6 +133,10 @@ struct RuleSetEncoder {
         expression(rule.when)
         template(rule.then)
         writer.optional(rule.prompt) { $0.string($1) }
+        writer.optional(rule.guidance) { w, guidance in
+            w.optional(guidance.section) { $0.string($1.rawValue) }
+            w.optional(guidance.label) { $0.string($1) }
+        }
         writer.bool(rule.locked)
         writer.string(rule.onError.rawValue)
         origin(rule.origin)
