@@ -106,6 +106,7 @@ import Testing
                 when: state.next_action.contains("release")
                 then:
                   recommended_mode: release_captain_check
+                guidance: {label: release_captain_check}
                 prompt: Ping the release captain before you start release work.
             """)
         let (result, after) = try fixture.json(["heartbeat-prompt", "--goal-id", "mapped", "--compact"])
@@ -121,6 +122,44 @@ import Testing
         let running = text.range(of: "When should_run=true:")
         let added = text.range(of: "`release_captain_check`")
         #expect(running != nil && added != nil && running!.lowerBound < added!.lowerBound)
+    }
+
+    /// The body is built from the rules' declared `guidance:`, not from the text of their
+    /// conditions: rewriting the should_run=false catch-all's `when` changes nothing.
+    @Test(arguments: ["should_run.should_run == false", "should_run.should_run != true", "!(should_run.should_run)"])
+    func rewritingTheSkipCatchAllsConditionKeepsTheBody(condition: String) throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let fixture = try Self.project(runner)
+        let (_, before) = try fixture.json(["heartbeat-prompt", "--goal-id", "mapped"])
+        try runner.write("proj/.loopx/rules/skip.yaml", """
+            overrides:
+              patch:
+                heartbeat.quota_skip:
+                  when: '\(condition)'
+            """)
+        let (result, after) = try fixture.json(["heartbeat-prompt", "--goal-id", "mapped"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let body = try #require(after?["task_body"]?.stringValue)
+        #expect(body == before?["task_body"]?.stringValue)
+        #expect(body.contains("when should_run=false:"))
+    }
+
+    @Test func anUnknownGuidanceSectionIsAPositionedError() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let fixture = try Self.project(runner)
+        try runner.write("proj/.loopx/rules/bad.yaml", """
+            overrides:
+              patch:
+                heartbeat.quota_skip:
+                  guidance: {section: skiping}
+            """)
+        let result = try runner.run(["heartbeat-prompt", "--goal-id", "mapped"], cwd: fixture.project)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains(
+            ".loopx/rules/bad.yaml:4:27: error: 'section' must be one of first, skipping, running, obligation, delivery_contract, gate, found 'skiping' (did you mean 'skipping'?)"),
+            "\(result.stderr)")
     }
 
     @Test func activeStateComesFromTheProjectThenTheGlobalRegistryUnlessExplicit() throws {

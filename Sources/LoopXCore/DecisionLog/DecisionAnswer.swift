@@ -12,15 +12,14 @@ public enum DecisionAnswer {
             answer["allowed"] = .bool(gate == "allow")
         } else {
             let report = ShouldRunReport(goalID: "", result: result, facts: .null, agentID: nil)
-            let decision = report.output("should_run")
-            answer["decision"] = decision["decision"] ?? .null
+            let decided = report.answer
+            answer["decision"] = decided.decision
             answer["should_run"] = .bool(report.shouldRun)
-            answer["effective_action"] = decision["effective_action"] ?? .null
-            answer["state"] = decision["state"] ?? .null
-            answer["heartbeat_mode"] = report.output("heartbeat_recommendation")["recommended_mode"] ?? .null
-            let obligation = report.output("execution_obligation")
-            answer["must_attempt_work"] = obligation["must_attempt_work"] ?? .bool(false)
-            answer["obligation_kind"] = obligation["kind"] ?? .null
+            answer["effective_action"] = decided.effectiveAction
+            answer["state"] = decided.state
+            answer["heartbeat_mode"] = decided.heartbeatMode
+            answer["must_attempt_work"] = decided.obligation["must_attempt_work"] ?? .bool(false)
+            answer["obligation_kind"] = decided.obligation["kind"] ?? .null
         }
         if let error = result.error { answer["error"] = .string(error.description) }
         return answer

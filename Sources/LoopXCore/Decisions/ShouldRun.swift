@@ -21,8 +21,9 @@ public struct ShouldRun: Sendable {
         let result = decided.result
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
-        let obligation = report.output("execution_obligation")
-        let issues = report.shouldRun && obligation["must_attempt_work"] == .bool(true) && decided.goal != nil
+        let answer = report.answer
+        let obligation = answer.obligation
+        let issues = report.shouldRun && answer.mustAttemptWork && decided.goal != nil
         if recordObligation {
             var entry: JSONObject = ["issued": .bool(issues)]
             if issues { entry["kind"] = obligation["kind"] ?? "" }
@@ -35,7 +36,7 @@ public struct ShouldRun: Sendable {
         if recordObligation, issues {
             var record: JSONObject = [
                 "kind": obligation["kind"] ?? "", "minimum": obligation["minimum"] ?? "",
-                "effective_action": report.output("should_run")["effective_action"] ?? "",
+                "effective_action": answer.effectiveAction,
                 "must_attempt_work": true,
             ]
             if let agentID { record["agent_id"] = .string(agentID) }

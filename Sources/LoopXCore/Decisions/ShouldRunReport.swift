@@ -25,44 +25,44 @@ public struct ShouldRunReport: Report {
 
     public var ok: Bool { result.error == nil && result.ruleErrors.isEmpty && output("should_run")["ok"] == .bool(true) }
 
-    public var json: JSONValue {
-        var object = output("should_run").objectValue ?? JSONObject()
-        if let failed = result.ruleErrors.first {
-            // Fail closed: a rule that errors on the real facts makes the tick a skip naming it.
+    /// The declared shape of the answer (`answers.should_run` of pipeline.yaml; a rule set
+    /// that declares none answers with the `should_run` stage's output alone).
+    var shape: AnswerShape { result.answer ?? AnswerShape(decision: "should_run", base: "should_run", fields: []) }
+
+    /// Each stage's output by stage name, the answer's base failed closed: a rule that errors
+    /// on the real facts makes the tick a skip naming it.
+    var outputs: [String: JSONValue] {
+        var outputs: [String: JSONValue] = [:]
+        for stage in result.stages { outputs[stage.stage] = stage.output.plainJSON }
+        if let base = shape.base, let failed = result.ruleErrors.first {
+            var object = outputs[base]?.objectValue ?? JSONObject()
             object["decision"] = "skip"
             object["should_run"] = false
             object["effective_action"] = "rule_error"
             object["reason"] = .string(
                 "rule '\(failed.id)' (stage \(failed.stage)) failed to evaluate: \(failed.message); no compute until it is fixed "
                     + "(see `loopx rules explain --goal-id \(goalID)`)")
+            outputs[base] = .object(object)
+        } else if let base = shape.base, result.error != nil, var object = outputs[base]?.objectValue, object["should_run"] != nil {
+            // A decision that aborted never lets the goal run, whatever the stages before said.
+            object["should_run"] = false
+            outputs[base] = .object(object)
         }
+        return outputs
+    }
+
+    /// The answer's own fields: the base stage's output and the declared fields, in order.
+    public var answer: ShouldRunAnswer { ShouldRunAnswer(shape: shape, outputs: outputs) }
+
+    public var json: JSONValue {
+        let outputs = outputs
+        var object = shape.base.flatMap { outputs[$0]?.objectValue } ?? JSONObject()
         object["ok"] = .bool(ok)
         object["mode"] = "should-run"
         object["goal_id"] = .string(goalID)
         if let agentID { object["agent_id"] = .string(agentID) }
         object["quota"] = quota
-        object["heartbeat_recommendation"] = output("heartbeat_recommendation")
-        object["execution_obligation"] = output("execution_obligation")
-        let lane = output("work_lane")
-        object["work_lane_contract"] = lane["present"] == .bool(true) ? lane : .null
-        let contract = output("delivery_contract")
-        object["handoff_delivery_contract"] = contract["present"] == .bool(true) ? contract : .null
-        let warnings = output("warnings")["items"]?.arrayValue ?? []
-        object["warnings"] = .array(warnings)
-        for warning in warnings {
-            if let name = warning["warning"]?.stringValue { object[name] = warning }
-        }
-        let attention = output("attention")
-        object["waiting_on"] = attention["waiting_on"] ?? .null
-        object["lifecycle_phase"] = attention["lifecycle_phase"] ?? .null
-        object["lifecycle_flags"] = attention["lifecycle_flags"] ?? .array([])
-        object["source"] = attention["source"] ?? .null
-        if shouldRun, let command = attention["agent_command"]?.stringValue, !command.isEmpty {
-            object["agent_command"] = .string(command)
-        }
-        if let question = attention["operator_question"]?.stringValue, !question.isEmpty {
-            object["operator_question"] = .string(question)
-        }
+        for entry in shape.entries(outputs) { object[entry.key] = entry.value }
         // Registry problems block the run (health); name them, so the skip says what to fix.
         let problems = facts["health"]?["registry_problems"]?.arrayValue ?? []
         if !problems.isEmpty { object["registry_problems"] = .array(problems) }

@@ -49,7 +49,7 @@ public enum SpendSlot {
         }
         report.allowedBy = allowance
         report.after = after(before, slots: request.slots, session: session)
-        report.reason = before.output("should_run")["reason"]?.stringValue ?? ""
+        report.reason = before.answer.reason
 
         let generatedAt = RecordedAt.seconds(store.context.now)
         let event: JSONObject = [
@@ -59,18 +59,19 @@ public enum SpendSlot {
             "before": QuotaSummary.compact(shouldRun: before.shouldRun, quota: before.quota),
             "after": report.after ?? .null,
         ]
-        let state = before.output("should_run")["state"]?.stringValue ?? "unknown"
+        let answer = before.answer
+        let state = answer.state.stringValue ?? "unknown"
         var row: JSONObject = [
             "generated_at": .string(generatedAt), "goal_id": .string(goalID.rawValue),
             "classification": .string(classification),
-            "recommended_action": before.output("should_run")["recommended_action"] ?? "",
+            "recommended_action": answer.recommendedAction,
             "health_check": .string("quota should-run \(state); quota slot spend event public-safe"),
             "slots": .int(request.slots), "source": .string(request.source.rawValue),
         ]
         if let agentID = request.agentID { row["agent_id"] = .string(agentID) }
         let draft = RunDraft(
             stem: RunHistory.stem(generatedAt: generatedAt, suffix: "-quota-slot-spent"), row: row,
-            detail: ["quota_event": .object(event), "decision": before.output("should_run")["decision"] ?? "skip"])
+            detail: ["quota_event": .object(event), "decision": answer.decision.isNull ? "skip" : answer.decision])
         report.quotaEvent = .object(event)
         report.generatedAt = generatedAt
         let recorded = try store.history(goalID).record(draft, dryRun: !request.execute) { record in
@@ -84,7 +85,7 @@ public enum SpendSlot {
     /// operator gate's safe bypass, or a control-plane self-repair (reference §7.11).
     static func allowance(_ before: ShouldRunReport) -> String? {
         guard before.ok else { return nil }
-        let decision = before.output("should_run")
+        let decision = before.answer.fields
         let quota = before.quota
         if before.shouldRun { return "should_run:\(decision["decision"]?.stringValue ?? "run")" }
         let bypass = quota["safe_bypass_allowed"]?.boolValue ?? false
@@ -96,7 +97,7 @@ public enum SpendSlot {
     }
 
     static func refusal(_ before: ShouldRunReport) -> String {
-        let decision = before.output("should_run")
+        let decision = before.answer.fields
         if let error = before.result.error { return "the should-run decision failed: \(error.description); nothing spent" }
         let why = decision["reason"]?.stringValue ?? ""
         return "quota should-run does not allow a spend (decision \(decision["decision"]?.stringValue ?? "skip"), "

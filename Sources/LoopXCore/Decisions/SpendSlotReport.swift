@@ -30,7 +30,7 @@ public struct SpendSlotReport: Report {
             "registry_mutated": false, "refused": .bool(!ok), "reason": .string(reason),
             "before": beforeQuota, "after": after ?? beforeQuota,
             "would_throttle": .bool(after?["state"]?.stringValue == "throttled"),
-            "decision": before.output("should_run")["decision"] ?? "skip",
+            "decision": before.answer.decision.isNull ? "skip" : before.answer.decision,
             "allowed_by": .optional(allowedBy), "generated_at": .optional(generatedAt),
             "quota_event": quotaEvent, "json_path": .optional(recorded?.jsonPath),
             "markdown_path": .optional(recorded?.markdownPath), "index_path": .string(indexPath),

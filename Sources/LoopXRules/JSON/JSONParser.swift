@@ -54,12 +54,8 @@ public struct JSONParser {
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
         case UInt8(ascii: "n"): try expectWord("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
-        default: throw failure("unexpected character '\(Self.describe(bytes[index]))'")
+        default: throw failure("unexpected character '\(JSONStringDecoder.describe(bytes[index]))'")
         }
-    }
-
-    private static func describe(_ byte: UInt8) -> String {
-        byte >= 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : "\\x" + String(byte, radix: 16)
     }
 
     private mutating func expectWord(_ word: StaticString) throws {
@@ -172,93 +168,15 @@ public struct JSONParser {
 
     private mutating func parseString() throws -> String {
         index += 1
-        let start = index
-        // Fast path: no escapes. ASCII needs no validation; other bytes are checked by
-        // String(validating:).
-        var highBits: UInt8 = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = bytes[start..<index]
-                index += 1
-                if highBits & 0x80 == 0 { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else {
-                    throw JSONFailure(offset: start, message: "invalid UTF-8 in string")
-                }
-                return text
+        var at = index
+        defer { index = at }
+        do {
+            return try bytes.withUnsafeBufferPointer { buffer throws(JSONStringDecoder.Failure) in
+                try JSONStringDecoder.decode(buffer, at: &at)
             }
-            highBits |= byte
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw failure("control character in string") }
-            index += 1
+        } catch {
+            throw JSONFailure(offset: error.offset, message: error.message)
         }
-        var buffer = Array(bytes[start..<index])
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                guard let text = String(validating: buffer, as: UTF8.self) else {
-                    throw JSONFailure(offset: start, message: "invalid UTF-8 in string")
-                }
-                index += 1
-                return text
-            }
-            if byte < 0x20 { throw failure("control character in string") }
-            if byte != UInt8(ascii: "\\") {
-                buffer.append(byte)
-                index += 1
-                continue
-            }
-            index += 1
-            guard index < bytes.count else { break }
-            let escape = bytes[index]
-            index += 1
-            switch escape {
-            case UInt8(ascii: "\""): buffer.append(0x22)
-            case UInt8(ascii: "\\"): buffer.append(0x5C)
-            case UInt8(ascii: "/"): buffer.append(0x2F)
-            case UInt8(ascii: "b"): buffer.append(0x08)
-            case UInt8(ascii: "f"): buffer.append(0x0C)
-            case UInt8(ascii: "n"): buffer.append(0x0A)
-            case UInt8(ascii: "r"): buffer.append(0x0D)
-            case UInt8(ascii: "t"): buffer.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try parseHex4()
-                if (0xD800..<0xDC00).contains(scalar) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                        bytes[index + 1] == UInt8(ascii: "u")
-                    else { throw failure("unpaired surrogate in \\u escape") }
-                    index += 2
-                    let low = try parseHex4()
-                    guard (0xDC00..<0xE000).contains(low) else { throw failure("invalid low surrogate") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00..<0xE000).contains(scalar) {
-                    throw failure("unpaired surrogate in \\u escape")
-                }
-                guard let unicode = Unicode.Scalar(scalar) else { throw failure("invalid \\u escape") }
-                buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
-            default:
-                throw JSONFailure(offset: index - 2, message: "invalid escape '\\\(Self.describe(escape))'")
-            }
-        }
-        throw JSONFailure(offset: start - 1, message: "unterminated string")
-    }
-
-    private mutating func parseHex4() throws -> UInt32 {
-        guard index + 4 <= bytes.count else { throw failure("truncated \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case 0x30...0x39: digit = byte - 0x30
-            case 0x41...0x46: digit = byte - 0x41 + 10
-            case 0x61...0x66: digit = byte - 0x61 + 10
-            default: throw failure("invalid hex digit in \\u escape")
-            }
-            value = value << 4 | UInt32(digit)
-            index += 1
-        }
-        return value
     }
 }
 

@@ -28,10 +28,11 @@ struct LoopXRunner {
     /// Runs `loopx ARGS` with HOME set to the temporary home and a fixed clock unless overridden.
     @discardableResult
     func run(
-        _ arguments: [String], cwd: URL? = nil, stdin: String? = nil, environment extra: [String: String] = [:]
+        _ arguments: [String], cwd: URL? = nil, stdin: String? = nil, environment extra: [String: String] = [:],
+        binary: String = LoopXRunner.binary
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: LoopXRunner.binary)
+        process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? home
         var env = [

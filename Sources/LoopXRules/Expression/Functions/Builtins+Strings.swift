@@ -178,27 +178,10 @@ extension Builtins {
         return .string(parts.joined(separator: s))
     }
 
+    /// `strings.quote()`: the one CEL string quoter (`Value.quote`).
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0B}": out += "\\v"
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            default:
-                if c.value < 0x20 || c.value == 0x7F {
-                    out += "\\x" + Value.hex2(UInt8(c.value))
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
+        var out = ""
+        Value.quote(s, into: &out)
+        return out
     }
 }

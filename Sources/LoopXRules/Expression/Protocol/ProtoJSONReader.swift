@@ -82,75 +82,7 @@ struct ProtoJSONReader {
         skipWS()
         guard i < b.count, b[i] == 0x22 else { throw Failure(message: "expected a string at byte \(i)") }
         i += 1
-        let start = i
-        while i < b.count {
-            let c = b[i]
-            if c == 0x22 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-                i += 1
-                return s
-            }
-            if c == 0x5C { break }
-            if c < 0x20 { throw Failure(message: "control character in string") }
-            i += 1
-        }
-        var bytes = Array(b[start..<i])
-        while i < b.count {
-            let c = b[i]
-            if c == 0x22 {
-                i += 1
-                guard let s = String(validating: bytes, as: UTF8.self) else {
-                    throw Failure(message: "invalid UTF-8 in string")
-                }
-                return s
-            }
-            if c < 0x20 { throw Failure(message: "control character in string") }
-            if c != 0x5C {
-                bytes.append(c)
-                i += 1
-                continue
-            }
-            i += 1
-            guard i < b.count else { break }
-            let e = b[i]
-            i += 1
-            switch e {
-            case 0x22, 0x5C, 0x2F: bytes.append(e)
-            case 0x62: bytes.append(0x08)
-            case 0x66: bytes.append(0x0C)
-            case 0x6E: bytes.append(0x0A)
-            case 0x72: bytes.append(0x0D)
-            case 0x74: bytes.append(0x09)
-            case 0x75:
-                var v = try hex4()
-                if v >= 0xD800, v < 0xDC00 {
-                    guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else {
-                        throw Failure(message: "unpaired surrogate in string")
-                    }
-                    i += 2
-                    let low = try hex4()
-                    guard low >= 0xDC00, low < 0xE000 else { throw Failure(message: "unpaired surrogate in string") }
-                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
-                } else if v >= 0xDC00, v < 0xE000 {
-                    throw Failure(message: "unpaired surrogate in string")
-                }
-                guard let scalar = Unicode.Scalar(v) else { throw Failure(message: "invalid \\u escape") }
-                bytes.append(contentsOf: String(scalar).utf8)
-            default: throw Failure(message: "invalid escape in string")
-            }
-        }
-        throw Failure(message: "unterminated string")
-    }
-
-    mutating func hex4() throws(Failure) -> UInt32 {
-        guard i + 4 <= b.count else { throw Failure(message: "truncated \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            guard let d = Lexer.hexValue(b[i]) else { throw Failure(message: "invalid \\u escape") }
-            v = v << 4 | UInt32(d)
-            i += 1
-        }
-        return v
+        do { return try JSONStringDecoder.decode(b, at: &i) } catch { throw Failure(message: error.message) }
     }
 
     /// A JSON number's text (validated loosely; conversion validates the rest).

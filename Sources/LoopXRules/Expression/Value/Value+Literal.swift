@@ -108,16 +108,22 @@ extension Value {
         return String(digits[Int(b >> 4)]) + String(digits[Int(b & 15)])
     }
 
-    /// Writes a double-quoted CEL string literal with escapes for quotes, backslashes and controls.
+    /// Writes a double-quoted CEL string literal with escapes for quotes, backslashes and
+    /// controls (the named escapes where CEL has one, else `\xHH`): the one quoter of both
+    /// `celLiteral` and `strings.quote()`.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{0B}": out += "\\v"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F {
                     out += "\\x" + hex2(UInt8(scalar.value))

@@ -7,6 +7,7 @@ extension RuleSet {
     ) -> DecisionResult {
         var result = run(decision: decision, facts: facts, now: now, trace: trace)
         result.expiredWaivers = expiredWaivers
+        result.answer = pipeline.answer(of: decision)
         return result
     }
 

@@ -122,8 +122,14 @@ public final class RuleExpression: Sendable {
     func text(of nodeID: Int) -> String { program?.text(of: nodeID) ?? "" }
 
     /// Whether the expression is the literal `true`.
-    var isLiteralTrue: Bool {
+    public var isLiteralTrue: Bool {
         if case .literal(.bool(true)) = program?.ast.kind { return true }
+        return false
+    }
+
+    /// Whether the expression is the literal `false`.
+    public var isLiteralFalse: Bool {
+        if case .literal(.bool(false)) = program?.ast.kind { return true }
         return false
     }
 

@@ -121,7 +121,7 @@ struct LayerFileDecl {
 
 /// One `overrides.patch` entry: the fields a later layer changes on an existing rule.
 struct PatchDecl {
-    static let keys = ["name", "description", "priority", "when", "then", "prompt", "locked", "on_error"]
+    static let keys = ["name", "description", "priority", "when", "then", "prompt", "guidance", "locked", "on_error"]
 
     var id: String
     var keyNode: YAMLNode
@@ -132,6 +132,7 @@ struct PatchDecl {
     /// Merged key by key over the rule's `then`.
     var then: YAMLNode?
     var prompt: String?
+    var guidance: RuleGuidance?
     var locked: Bool?
     var onError: OnErrorPolicy?
 
@@ -147,6 +148,7 @@ struct PatchDecl {
             id: id, keyNode: key, name: reader.string("name", sink: &sink),
             description: reader.string("description", sink: &sink), priority: reader.int("priority", sink: &sink),
             when: reader.value("when"), then: then?.mapping == nil ? nil : then, prompt: reader.string("prompt", sink: &sink),
+            guidance: reader.value("guidance").flatMap { RuleGuidance.read($0, in: unit, sink: &sink) },
             locked: reader.bool("locked", sink: &sink), onError: reader.choice("on_error", OnErrorPolicy.self, sink: &sink))
     }
 

@@ -1,6 +1,6 @@
 /// A rule as written in a file, before its expressions are compiled.
 struct RuleDecl {
-    static let stageFileKeys = ["id", "name", "description", "priority", "when", "then", "prompt", "locked", "on_error"]
+    static let stageFileKeys = ["id", "name", "description", "priority", "when", "then", "prompt", "guidance", "locked", "on_error"]
     static let layerFileKeys = stageFileKeys + ["stage"]
 
     var id: String
@@ -13,6 +13,7 @@ struct RuleDecl {
     var when: YAMLNode?
     var then: YAMLNode?
     var prompt: String?
+    var guidance: RuleGuidance?
     var locked: Bool
     var onError: OnErrorPolicy?
     var unit: RuleFileUnit
@@ -71,12 +72,13 @@ struct RuleDecl {
             sink.add(unit.diagnostic("'then' must be a mapping, found \(then.kindDescription)", at: then))
         }
         let prompt = reader.string("prompt", sink: &sink)
+        let guidance = reader.value("guidance").flatMap { RuleGuidance.read($0, in: unit, sink: &sink) }
         let locked = reader.bool("locked", sink: &sink) ?? false
         let onError = reader.choice("on_error", OnErrorPolicy.self, sink: &sink)
         guard let id, let idNode = reader.value("id"), let stage else { return nil }
         return RuleDecl(
             id: id, idNode: idNode, stage: stage, stageNode: reader.value("stage"), name: name,
-            description: description, priority: priority, when: when, then: then, prompt: prompt, locked: locked,
+            description: description, priority: priority, when: when, then: then, prompt: prompt, guidance: guidance, locked: locked,
             onError: onError, unit: unit, node: node, whenUnit: unit)
     }
 }

@@ -84,7 +84,7 @@ extension RuleSetLoader {
         else { return nil }
         return Rule(
             id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
-            when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, locked: decl.locked,
+            when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, guidance: decl.guidance, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
             disabledBy: decl.disabledBy, waiver: decl.waiver, definition: (decl.unit.source, Self.lines(of: decl.node)))
     }

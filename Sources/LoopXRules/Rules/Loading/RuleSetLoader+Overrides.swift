@@ -30,6 +30,7 @@ extension RuleSetLoader {
             if let v = patch.description { rule.description = v }
             if let v = patch.priority { rule.priority = v }
             if let v = patch.prompt { rule.prompt = v }
+            if let v = patch.guidance { rule.guidance = v }
             if let v = patch.locked { rule.locked = v }
             if let v = patch.onError { rule.onError = v }
             if let v = patch.when {

@@ -2,13 +2,17 @@
 public struct Pipeline: Sendable, Hashable {
     /// Decision names with their stages, in file order.
     public var decisions: [(name: String, stages: [String])]
+    /// The declared answers (`answers:`), in file order.
+    public var answers: [AnswerShape]
 
-    public init(decisions: [(name: String, stages: [String])]) {
+    public init(decisions: [(name: String, stages: [String])], answers: [AnswerShape] = []) {
         self.decisions = decisions
+        self.answers = answers
     }
 
     public static func == (lhs: Pipeline, rhs: Pipeline) -> Bool {
         lhs.decisions.map(\.name) == rhs.decisions.map(\.name) && lhs.decisions.map(\.stages) == rhs.decisions.map(\.stages)
+            && lhs.answers == rhs.answers
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -16,6 +20,13 @@ public struct Pipeline: Sendable, Hashable {
             hasher.combine(d.name)
             hasher.combine(d.stages)
         }
+        hasher.combine(answers)
+    }
+
+    /// The declared answer of a decision (a `-` in the name is read as `_`).
+    public func answer(of decision: String) -> AnswerShape? {
+        let key = decision.replacingOccurrences(of: "-", with: "_")
+        return answers.first { $0.decision == key }
     }
 
     /// The stages of a decision (a `-` in the name is read as `_`: `should-run`).
@@ -53,7 +64,7 @@ public struct Pipeline: Sendable, Hashable {
 
     /// The pipeline and where each stage name is first written.
     static func read(_ unit: RuleFileUnit, sink: inout DiagnosticSink) -> (Pipeline, [String: YAMLNode])? {
-        guard let reader = MappingReader(unit.root, in: unit, what: "pipeline file", allowed: ["decisions"], sink: &sink),
+        guard let reader = MappingReader(unit.root, in: unit, what: "pipeline file", allowed: ["decisions", "answers"], sink: &sink),
             let node = reader.require("decisions", sink: &sink)
         else { return nil }
         guard let pairs = node.mapping else {
@@ -83,6 +94,8 @@ public struct Pipeline: Sendable, Hashable {
             }
             decisions.append((name, stages))
         }
-        return (Pipeline(decisions: decisions), positions)
+        var answers: [AnswerShape] = []
+        if let node = reader.value("answers") { answers = AnswerShape.readAll(node, decisions: decisions, in: unit, sink: &sink) }
+        return (Pipeline(decisions: decisions, answers: answers), positions)
     }
 }

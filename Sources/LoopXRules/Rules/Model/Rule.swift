@@ -12,6 +12,8 @@ public final class Rule: Sendable {
     let constantThen: Value?
     /// Guidance rendered into heartbeat prompts.
     public let prompt: String?
+    /// The role of `prompt` in the heartbeat body, as declared (`guidance:`).
+    public let guidance: RuleGuidance?
     public let locked: Bool
     /// The rule's own `on_error`, else the stage's.
     public let onError: OnErrorPolicy
@@ -32,7 +34,7 @@ public final class Rule: Sendable {
 
     init(
         id: String, stage: String, name: String?, description: String?, priority: Int, when: RuleExpression,
-        then: ThenTemplate, constantThen: Value?, prompt: String?, locked: Bool, onError: OnErrorPolicy,
+        then: ThenTemplate, constantThen: Value?, prompt: String?, guidance: RuleGuidance?, locked: Bool, onError: OnErrorPolicy,
         origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?,
         definition: (source: SourceText, lines: ClosedRange<Int>)
     ) {
@@ -45,6 +47,7 @@ public final class Rule: Sendable {
         self.then = then
         self.constantThen = constantThen
         self.prompt = prompt
+        self.guidance = guidance
         self.locked = locked
         self.onError = onError
         self.origin = origin

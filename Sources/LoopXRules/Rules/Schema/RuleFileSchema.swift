@@ -20,6 +20,9 @@ public enum RuleFileSchema {
             "rule_id": ["type": "string", "pattern": "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"],
             "template": ["type": "object", "description": "Output fields: literals, \"${expr}\" typed values, text with ${expr} parts."],
             "on_error": enumeration(OnErrorPolicy.allCases.map(\.rawValue)),
+            "guidance": object(RuleGuidance.keys, required: [], properties: [
+                "section": enumeration(GuidanceSection.allCases.map(\.rawValue)), "label": ["type": "string", "minLength": 1],
+            ]),
             "rule": rule(keys: RuleDecl.stageFileKeys, required: ["id", "description", "when"]),
             "layer_rule": rule(keys: RuleDecl.layerFileKeys, required: ["id", "stage", "when"]),
             "stage_file": object(StageDecl.keys, required: ["stage", "mode"], properties: [
@@ -42,7 +45,8 @@ public enum RuleFileSchema {
                     "patch": ["type": "object", "additionalProperties": object(PatchDecl.keys, required: [], properties: [
                         "name": ["type": "string"], "description": ["type": "string"], "priority": ["type": "integer"],
                         "when": ["$ref": "#/$defs/expression"], "then": ["$ref": "#/$defs/template"], "prompt": ["type": "string"],
-                        "locked": ["type": "boolean"], "on_error": ["$ref": "#/$defs/on_error"],
+                        "guidance": ["$ref": "#/$defs/guidance"], "locked": ["type": "boolean"],
+                        "on_error": ["$ref": "#/$defs/on_error"],
                     ])],
                     "waivers": ["type": "object", "additionalProperties": object(LayerFileDecl.waiverKeys, required: LayerFileDecl.waiverKeys, properties: [
                         "owner": ["type": "string", "minLength": 1], "reason": ["type": "string", "minLength": 1],
@@ -68,8 +72,8 @@ public enum RuleFileSchema {
         object(keys, required: required, properties: [
             "id": ["$ref": "#/$defs/rule_id"], "stage": ["type": "string"], "name": ["type": "string"],
             "description": ["type": "string"], "priority": ["type": "integer"], "when": ["$ref": "#/$defs/expression"],
-            "then": ["$ref": "#/$defs/template"], "prompt": ["type": "string"], "locked": ["type": "boolean"],
-            "on_error": ["$ref": "#/$defs/on_error"],
+            "then": ["$ref": "#/$defs/template"], "prompt": ["type": "string"], "guidance": ["$ref": "#/$defs/guidance"],
+            "locked": ["type": "boolean"], "on_error": ["$ref": "#/$defs/on_error"],
         ])
     }
 

@@ -25,6 +25,7 @@ struct RuleSetDecoder {
                                            source: source)
         }
         let decisions = try reader.list { r throws(SnapshotError) in (name: try r.string(), stages: try r.strings()) }
+        let answers = try reader.list { r throws(SnapshotError) in try Self.answer(&r) }
         let root = try factType(depth: 0)
         let defaults = try json()
         var limits: [String: Int] = [:]
@@ -53,7 +54,7 @@ struct RuleSetDecoder {
             for _ in 0..<(try reader.count()) { origins[try reader.strings()] = try reader.string() }
             profiles.append(ProfileLayer(layer: layer, source: source, value: value, fieldOrigins: origins))
         }
-        return RuleSet(pipeline: Pipeline(decisions: decisions), schema: schema, stages: stages, warnings: warnings,
+        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages, warnings: warnings,
                        activeWaivers: waivers, profileLayers: profiles, sources: sources, dependsOnClock: false)
     }
 
@@ -141,6 +142,11 @@ struct RuleSetDecoder {
         let when = try expression()
         let then = try template(depth: 0)
         let prompt = try reader.optional { r throws(SnapshotError) in try r.string() }
+        let guidance = try reader.optional { r throws(SnapshotError) in
+            RuleGuidance(
+                section: try r.optional { r throws(SnapshotError) in try Self.choice(GuidanceSection.self, try r.string()) },
+                label: try r.optional { r throws(SnapshotError) in try r.string() })
+        }
         let locked = try reader.bool()
         let onError = try Self.choice(OnErrorPolicy.self, try reader.string())
         let origin = try self.origin()
@@ -153,7 +159,7 @@ struct RuleSetDecoder {
         let last = try reader.int()
         guard let source = sources[path], first <= last else { throw SnapshotError(message: "rule '\(id)': bad definition") }
         return Rule(id: id, stage: stage, name: name, description: description, priority: priority, when: when, then: then,
-                    constantThen: then.constantValue, prompt: prompt, locked: locked, onError: onError, origin: origin,
+                    constantThen: then.constantValue, prompt: prompt, guidance: guidance, locked: locked, onError: onError, origin: origin,
                     patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, definition: (source, first...last))
     }
 

@@ -17,6 +17,18 @@ struct RuleSetEncoder {
             w.string(decision.name)
             w.strings(decision.stages)
         }
+        writer.list(set.pipeline.answers) { w, answer in
+            w.string(answer.decision)
+            w.optional(answer.base) { $0.string($1) }
+            w.list(answer.fields) { w, field in
+                w.string(field.name)
+                w.string(field.from.description)
+                w.string(JSONWriter(sortedKeys: false).string(field.defaultValue))
+                w.optional(field.onlyIf) { $0.string($1.description) }
+                w.bool(field.omitEmpty)
+                w.optional(field.spreadBy) { $0.string($1) }
+            }
+        }
         factType(set.schema.root)
         json(set.schema.defaults)
         writer.list(set.schema.limits.keys.sorted()) { w, path in
@@ -121,6 +133,10 @@ struct RuleSetEncoder {
         expression(rule.when)
         template(rule.then)
         writer.optional(rule.prompt) { $0.string($1) }
+        writer.optional(rule.guidance) { w, guidance in
+            w.optional(guidance.section) { $0.string($1.rawValue) }
+            w.optional(guidance.label) { $0.string($1) }
+        }
         writer.bool(rule.locked)
         writer.string(rule.onError.rawValue)
         origin(rule.origin)

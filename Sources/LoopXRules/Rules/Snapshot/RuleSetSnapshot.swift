@@ -8,7 +8,7 @@
 /// A rule set whose meaning depends on the clock (one with waivers) is never snapshotted.
 public enum RuleSetSnapshot {
     /// Bumped whenever the encoding changes (2: the header carries a checksum of the payload).
-    static let formatVersion = 2
+    static let formatVersion = 3
     static let magic: [UInt8] = Array("loopx-rules-snapshot\n".utf8)
 
     /// A hex digest of the layers' kinds, paths and texts, and of `buildID` (which should

@@ -10,6 +10,8 @@ public struct DecisionResult: Sendable {
     public let waivers: [Waiver]
     /// Waivers past their date: ignored, and printed as warnings wherever decisions are.
     public var expiredWaivers: [Waiver] = []
+    /// The decision's declared answer (`answers:` of pipeline.yaml), when it declares one.
+    public var answer: AnswerShape?
 
     /// Each stage's output by stage name.
     public var outputs: [String: Value] {
