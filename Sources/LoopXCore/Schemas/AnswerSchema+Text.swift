@@ -348,6 +348,17 @@ extension AnswerSchema {
                         "properties": {
                           "id": {"type": "string"},
                           "registry_member": {"type": "boolean"},
+                          "project_asset": {
+                            "description": "The goal's orchestration policy with the spawn_policy and coordination it comes from (the same derivation as should-run's goal_boundary.orchestration); null for a goal missing from the registry.",
+                            "type": ["object", "null"],
+                            "required": ["orchestration", "spawn_policy", "coordination"],
+                            "properties": {
+                              "orchestration": {"type": "object", "required": ["mode", "spawn_allowed", "max_children"],
+                                "properties": {"mode": {"enum": ["default", "multi_subagent"]}, "spawn_allowed": {"type": "boolean"}, "max_children": {"type": "integer"}}},
+                              "spawn_policy": {"type": "object"},
+                              "coordination": {"type": "object"}
+                            }
+                          },
                           "latest_runs": {
                             "type": "array",
                             "items": {"type": "object", "required": ["generated_at"], "properties": {"generated_at": {"type": "string"}}}
