@@ -16,10 +16,12 @@ public struct ShouldRun: Sendable {
     public func run(trace: TraceLevel, agentID: String?, record recordObligation: Bool = true) throws(CommandFailure)
         -> ShouldRunReport
     {
-        let decided = session.decide("should_run", goalID: goalID, trace: trace)
-        let result = decided.result
+        // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
+        let decided = session.decide("should_run", goalID: goalID, trace: trace == .off ? .on : trace)
+        let result = decided.result.trimmed(to: trace)
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
+        report.whyNot = WhyNot.items(decided.result, ruleSet: session.ruleSet)
         let obligation = report.output("execution_obligation")
         let issues = report.shouldRun && obligation["must_attempt_work"] == .bool(true) && decided.goal != nil
         if recordObligation {
