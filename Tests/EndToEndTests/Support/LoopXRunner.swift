@@ -25,13 +25,15 @@ struct LoopXRunner {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    /// Runs `loopx ARGS` with HOME set to the temporary home and a fixed clock unless overridden.
+    /// Runs `loopx ARGS` (or `executable ARGS`) with HOME set to the temporary home and a fixed
+    /// clock unless overridden.
     @discardableResult
     func run(
-        _ arguments: [String], cwd: URL? = nil, stdin: String? = nil, environment extra: [String: String] = [:]
+        _ arguments: [String], cwd: URL? = nil, stdin: String? = nil, environment extra: [String: String] = [:],
+        executable: String? = nil
     ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: LoopXRunner.binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? LoopXRunner.binary)
         process.arguments = arguments
         process.currentDirectoryURL = cwd ?? home
         var env = [
