@@ -97,3 +97,25 @@ import Testing
         #expect(lines.contains("    - decision: `\"skip\"`") || lines.contains { $0.hasPrefix("    - decision: `") })
     }
 }
+
+/// `rules explain --decision gate` takes the proposed action the way `gate check` does.
+@Suite struct GateExplainTests {
+    @Test func explainingAGateDecisionTakesTheActionLikeGateCheck() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let fixture = try GoalFixture(runner: runner, goals: [.init(id: "app")])
+        try patchGoal(fixture, "app", ["coordination": ["write_scope": ["docs/**"]]])
+        let action = ["--kind", "write", "--path", "src/main.swift"]
+        let (_, gate) = try fixture.json(["gate", "check", "--goal-id", "app", "--read-only"] + action)
+        let (explained, json) = try fixture.json(["rules", "explain", "--goal-id", "app", "--decision", "gate"] + action)
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(json?["facts"]?["action"]?["kind"] == "write")
+        #expect(json?["facts"]?["action"]?["paths"] == ["src/main.swift"])
+        let gated = gate?["rules"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+        #expect(gated.contains("boundary_gates.outside_write_scope"), "\(gated)")
+        let trace = JSONWriter().string(json ?? .null)
+        for id in gated { #expect(trace.contains(id)) }
+        let misuse = try runner.run(["rules", "explain", "--goal-id", "app", "--kind", "write"], cwd: fixture.project)
+        #expect(misuse.status == 2, "\(misuse.stderr)")
+    }
+}

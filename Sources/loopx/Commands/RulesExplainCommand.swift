@@ -24,7 +24,7 @@ struct RulesExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "The full trace of every stage of a decision: outcomes, near misses, values.",
-        discussion: "Example: loopx rules explain --goal-id my-goal --decision should_run --full")
+        discussion: "With --decision gate, --kind, --path, --ref, ... give the proposed action as `gate check` takes them.\nExample: loopx rules explain --goal-id my-goal --decision gate --kind write --path src/app.swift")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: RulesOptions
@@ -32,6 +32,7 @@ struct RulesExplainCommand: ParsableCommand {
     @Option(help: "A JSON or YAML facts document, merged over facts.yaml's defaults.") var facts: String?
     @Option(help: "The decision to evaluate: should_run, status or gate (names from pipeline.yaml).") var decision: String = "should_run"
     @Flag(help: "Also show the value of every sub-expression.") var full = false
+    @OptionGroup var gateAction: GateActionOptions
 
     func run() throws {
         let context = try global.context()
@@ -45,7 +46,11 @@ struct RulesExplainCommand: ParsableCommand {
                     "unknown decision '\(decision)'" + Suggestion.hint(for: decision, in: session.ruleSet.pipeline.decisions.map(\.name)),
                     status: .usage)
             }
-            let (result, document) = session.evaluate(decision, goalID: id, trace: level)
+            let action = try gateAction.action(goalID: goalId)
+            if action != nil, decision != "gate" {
+                throw CommandFailure("--kind and the other action flags apply to --decision gate only", status: .usage)
+            }
+            let (result, document) = session.evaluate(decision, goalID: id, action: action, trace: level)
             try emit(RulesExplainReport(result: result, facts: document, goalID: id.rawValue), format: context.format)
             return
         }
