@@ -92,7 +92,7 @@ import Testing
             if inOutput { outputBlocks.append(line) }
         }
         #expect(outputBlocks.count > 20)
-        let long = outputBlocks.filter { $0.count > Value.keyValueWidth && $0.contains(" ") && $0.count > Value.keyValueWidth + 30 }
+        let long = outputBlocks.filter { $0.count > 100 && $0.contains(" ") && $0.count > 100 + 30 }
         #expect(long.isEmpty, "\(long)")
         #expect(lines.contains("    - decision: `\"skip\"`") || lines.contains { $0.hasPrefix("    - decision: `") })
     }
