@@ -23,6 +23,20 @@ import Testing
         #expect(prompt.contains("11. "))
     }
 
+    @Test func aRelativeProjectResolvesToItsRealDirectory() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let project = runner.home.appendingPathComponent("Shop Front")
+        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+        let result = try runner.run(
+            ["new-project-prompt", "--project", ".", "--goal-doc", "GOAL.md", "--format", "json"], cwd: project)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONParser.parse(result.stdout)
+        #expect(json["goal_id"] == "shop-front-goal")
+        let connect = json["connect_command"]?.stringValue ?? ""
+        #expect(connect.hasPrefix("cd '\(project.path)'\n"), "\(connect)")
+    }
+
     @Test func writesChineseWithLangZhAndRefusesABadGoalID() throws {
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }

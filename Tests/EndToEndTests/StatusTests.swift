@@ -76,6 +76,33 @@ import Testing
         #expect(markdown.stdout.contains("- `mapped`: "))
     }
 
+    /// `status` carries each goal's `project_asset.orchestration`, the same value should-run
+    /// answers in `goal_boundary.orchestration`, with the spawn policy and coordination.
+    @Test func carriesEachGoalsOrchestrationLikeShouldRun() throws {
+        let runner = try LoopXRunner()
+        defer { runner.cleanUp() }
+        let fixture = try fixture(runner)
+        try patchGoal(fixture, "mapped", [
+            "spawn_policy": ["mode": "multi_subagent", "allowed": true, "max_children": 2, "allowed_domains": ["docs"]],
+            "coordination": ["write_scope": ["src/**"]],
+        ])
+        let (result, json) = try fixture.json(["status"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let goals = json?["run_history"]?["goals"]?.arrayValue ?? []
+        let mapped = goals.first { $0["id"] == "mapped" }
+        let asset = mapped?["project_asset"]
+        #expect(asset?["orchestration"]?["mode"] == "multi_subagent")
+        #expect(asset?["orchestration"]?["spawn_allowed"] == true)
+        #expect(asset?["orchestration"]?["max_children"] == 2)
+        #expect(asset?["orchestration"]?["allowed_domains"] == ["docs"])
+        #expect(asset?["coordination"]?["write_scope"] == ["src/**"])
+        #expect(asset?["spawn_policy"]?["allowed"] == true)
+        let (_, decided) = try fixture.json(["quota", "should-run", "--goal-id", "mapped", "--read-only"])
+        #expect(decided?["goal_boundary"]?["orchestration"] == asset?["orchestration"])
+        let fresh = goals.first { $0["id"] == "fresh-map" }
+        #expect(fresh?["project_asset"]?["orchestration"]?["mode"] == "default")
+    }
+
     @Test func isDeterministic() throws {
         let runner = try LoopXRunner()
         defer { runner.cleanUp() }

@@ -54,6 +54,23 @@ import Testing
         #expect(ignored.warnings.isEmpty)
     }
 
+    /// Bootstrap advises `.loopx/` and `.codex/goals/`; following it silences the warning,
+    /// whichever spelling the pattern uses, while shared `.codex/skills` stays unflagged.
+    @Test(arguments: [".codex/goals/", "/.codex/", ".codex/*", "**/.codex/goals"])
+    func followingBootstrapsGitignoreAdviceSilencesTheWarning(_ pattern: String) throws {
+        let tree = try ScratchTree()
+        defer { tree.remove() }
+        guard try tree.git(["init", "-q"]) else { return }
+        try tree.write(".loopx/registry.json", "{}\n")
+        try tree.write(".codex/goals/g/ACTIVE_GOAL_STATE.md", "state\n")
+        try tree.write(".gitignore", ".loopx/\n\(pattern)\n")
+        #expect(tree.scan(git: true).warnings == [])
+        #expect(GitignoreAdvice(project: tree.path).missing == [])
+        try tree.write(".gitignore", ".loopx/\n")
+        #expect(tree.scan(git: true).warnings == [BoundaryWarning(code: "private_state_not_gitignored", path: ".codex/goals")])
+        #expect(GitignoreAdvice(project: tree.path).missing == [".codex/goals/"])
+    }
+
     @Test func registryCanAllowPrivateDocLinksInTrackedFilesOnly() throws {
         let tree = try ScratchTree()
         defer { tree.remove() }

@@ -39,7 +39,9 @@ import Testing
     @Test func markdownIsAnIndentedTree() throws {
         #expect(try result(3, .on).markdown == """
             - **s** (first_match) → `s.any`
-              - output: `{"mode": "some", "rule_id": "s.any"}`
+              - output:
+                - mode: `"some"`
+                - rule_id: `"s.any"`
               - not_fired `s.busy` (priority 10, builtin Rules/s.yaml:5)
                 - false: `load > 5`
                   - load = `3`
@@ -47,6 +49,17 @@ import Testing
                 - load = `3`
 
             """)
+    }
+
+    @Test func longOutputValuesWrapAtTheWidthAndKeepEveryWord() {
+        let words = (0..<60).map { "word\($0)" }
+        let value = Value.string(words.joined(separator: " "))
+        let lines = Value.wrapped("  - note: ", value.celLiteral, indent: "  ")
+        #expect(lines.count > 2)
+        #expect(lines.allSatisfy { $0.count <= Value.keyValueWidth })
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("      word") })
+        let rejoined = lines.map { String($0.drop(while: { $0 == " " })) }.joined(separator: " ")
+        #expect(rejoined == "- note: `" + value.celLiteral + "`")
     }
 
     @Test func longValuesAreAbbreviatedInMarkdownOnly() {

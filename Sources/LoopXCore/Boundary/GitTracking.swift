@@ -30,10 +30,11 @@ struct GitTracking: Sendable {
     }
 
     /// Of `paths` (relative to the root), those git neither tracks nor ignores; untracked
-    /// directories come back once, with a trailing `/`.
+    /// directories come back once, with a trailing `/`; a directory whose every file is
+    /// ignored is not listed (`--no-empty-directory`).
     func untrackedNotIgnored(_ paths: [String]) -> [String] {
         guard !paths.isEmpty else { return [] }
-        let arguments = ["-C", root, "ls-files", "-z", "--others", "--exclude-standard", "--directory", "--"] + paths
+        let arguments = ["-C", root, "ls-files", "-z", "--others", "--exclude-standard", "--directory", "--no-empty-directory", "--"] + paths
         guard let outcome = runner.run(arguments), outcome.status == 0 else { return [] }
         return GitTracking.splitNUL(outcome.output)
     }

@@ -36,7 +36,12 @@ struct ScanPlan {
             if let tracked = git.trackedFiles() {
                 usedGit = true
                 merge(tracked: tracked, root: root, options: options, into: &rootCandidates)
-                for path in git.untrackedNotIgnored(walk.privateStatePaths) {
+                // Under `.codex/` only goal state is private (`ScanPolicy`): ask git about
+                // `.codex/goals`, the path bootstrap's `.gitignore` advice names.
+                let privatePaths = walk.privateStatePaths.map { path in
+                    FileSystem.basename(path) == ".codex" ? FileSystem.join(path, "goals") : path
+                }
+                for path in git.untrackedNotIgnored(privatePaths) {
                     let trimmed = path.hasSuffix("/") ? String(path.dropLast()) : path
                     warnings.append(BoundaryWarning(code: "private_state_not_gitignored", path: options.display(FileSystem.join(root, trimmed))))
                 }

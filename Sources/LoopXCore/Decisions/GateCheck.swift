@@ -62,11 +62,15 @@ public struct GateCheck: Sendable {
         let goalID = try GoalID.parse(request.goalID)
         _ = try session.store.goal(goalID)
         let action = try GateCheck.action(request)
-        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace)
+        // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
+        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace == .off ? .on : trace)
         if record {
             try session.log(decided, kind: "gate", goalID: goalID, agentID: request.agentID.isEmpty ? nil : request.agentID)
         }
-        var report = GateCheckReport(goalID: goalID.rawValue, cliKind: request.kind, action: action, result: decided.result, ruleSet: session.ruleSet)
+        var report = GateCheckReport(
+            goalID: goalID.rawValue, cliKind: request.kind, action: action, result: decided.result.trimmed(to: trace),
+            ruleSet: session.ruleSet)
+        report.whyNot = WhyNot.items(decided.result, ruleSet: session.ruleSet)
         report.registryProblems = session.health.registryProblems
         return report
     }

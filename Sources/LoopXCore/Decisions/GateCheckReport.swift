@@ -8,6 +8,8 @@ public struct GateCheckReport: Report {
     public var ruleSet: RuleSet
     /// The registry's problems, named alongside the gate (they are health blockers).
     public var registryProblems: [JSONValue] = []
+    /// Per stage, its nearest near miss (see `WhyNot`): the gate that almost applied.
+    public var whyNot: [WhyNot] = []
 
     /// Gates from the strictest down; the report's `gate` is the strictest one raised.
     static let severity = ["blocked", "operator_approval", "parent_approval", "allow"]
@@ -46,6 +48,7 @@ public struct GateCheckReport: Report {
             "ok": .bool(ok), "mode": "gate-check", "goal_id": .string(goalID), "kind": .string(cliKind),
             "action": action, "allowed": .bool(ok), "gate": .string(gate), "rules": .array(all),
             "prompts": .array(all.compactMap { $0["prompt"] }), "rule_trace": result.ruleTraceJSON,
+            "why_not": .array(whyNot.map(\.json)),
         ]
         if let error = result.error { object["error"] = .string(error.description) }
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
@@ -70,6 +73,7 @@ public struct GateCheckReport: Report {
             lines.append("- registry problem `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
         }
         if !result.waiverLines.isEmpty { lines += [""] + result.waiverLines }
+        if !whyNot.isEmpty { lines += ["", "## Why not", ""] + whyNot.map { "- **\($0.stage)**: " + $0.line } }
         if result.traceLevel != .off {
             lines += ["", "## Rule trace", "", result.markdown]
         }

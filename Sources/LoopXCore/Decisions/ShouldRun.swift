@@ -17,10 +17,12 @@ public struct ShouldRun: Sendable {
         -> ShouldRunReport
     {
         try session.store.requireKnown(goalID)
-        let decided = session.decide("should_run", goalID: goalID, trace: trace)
-        let result = decided.result
+        // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
+        let decided = session.decide("should_run", goalID: goalID, trace: trace == .off ? .on : trace)
+        let result = decided.result.trimmed(to: trace)
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)
+        report.whyNot = WhyNot.items(decided.result, ruleSet: session.ruleSet)
         let answer = report.answer
         let obligation = answer.obligation
         let issues = report.shouldRun && answer.mustAttemptWork && decided.goal != nil

@@ -7,6 +7,8 @@ public struct ShouldRunReport: Report {
     public var agentID: String?
     /// The deciding rules' `prompt:` texts (see `ShouldRunReport.guidance`).
     public var guidance: [JSONValue] = []
+    /// Per stage, its nearest near miss (see `WhyNot`).
+    public var whyNot: [WhyNot] = []
 
     public init(goalID: String, result: DecisionResult, facts: JSONValue, agentID: String?) {
         self.goalID = goalID
@@ -69,6 +71,7 @@ public struct ShouldRunReport: Report {
         object["goal_boundary"] = GoalBoundary.json(facts: facts)
         object["todo_write_hint"] = todoWriteHint
         object["guidance"] = .array(guidance)
+        object["why_not"] = .array(whyNot.map(\.json))
         object["rule_trace"] = result.ruleTraceJSON
         if !result.waivers.isEmpty { object["waivers"] = .array(result.waivers.map(\.json)) }
         if !result.expiredWaivers.isEmpty { object["expired_waivers"] = .array(result.expiredWaivers.map(\.json)) }
@@ -88,10 +91,21 @@ public struct ShouldRunReport: Report {
         ]
     }
 
+    /// The decision first — what to do, the guidance, the deciding rule — then one line per
+    /// stage with its near miss, then the details; the full trace only with `--trace`.
     public var markdown: String {
         let object = json
         var lines = ["# Should `\(goalID)` run now?", ""]
         lines.append("- decision: **\(object["decision"]?.stringValue ?? "skip")** (should_run: \(shouldRun))")
+        if let action = object["recommended_action"]?.stringValue, !action.isEmpty {
+            lines.append("- recommended action: \(action)")
+        }
+        for entry in guidance {
+            lines.append("- guidance (`\(entry["rule"]?.stringValue ?? "")`): \(entry["prompt"]?.stringValue ?? "")")
+        }
+        if let decider = result.stage("should_run")?.decided.first {
+            lines.append("- deciding rule: `\(decider.id)` (\(decider.layer.rawValue) \(decider.origin))")
+        }
         lines.append("- effective action: `\(object["effective_action"]?.stringValue ?? "")`")
         lines.append("- quota state: `\(object["state"]?.stringValue ?? "")` — \(object["reason"]?.stringValue ?? "")")
         let recommendation = object["heartbeat_recommendation"] ?? .null
@@ -109,10 +123,13 @@ public struct ShouldRunReport: Report {
             lines.append("- registry problem `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
         }
         if let error = object["error"]?.stringValue { lines.append("- **error**: \(error)") }
-        lines.append("")
-        lines.append("## Rule trace")
-        lines.append("")
-        lines.append(result.markdown)
+        lines += ["", "## Stages", ""]
+        lines += WhyNot.stageLines(result, whyNot: whyNot)
+        if result.traceLevel != .off {
+            lines += ["", "## Rule trace", "", result.markdown]
+        } else {
+            lines.append("")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -15,8 +15,10 @@ public struct FactsBuilder: Sendable {
     }
 
     /// The facts document for `goalID` (its registry entry `entry`, looked up once by the
-    /// caller) at the context's `now`; a goal missing from the registry yields
-    /// `goal.missing: true` and otherwise default facts.
+    /// caller) as of the context's `now`: runs, spends and obligations recorded after `now`
+    /// are ignored and the state file's modification time is cut at `now`, so `--now T`
+    /// replays the facts of `T`. A goal missing from the registry yields `goal.missing: true`
+    /// and otherwise default facts.
     public func facts(goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil) -> FactsDocument {
         let now = store.context.now
         var document = FactsDocument()
@@ -28,7 +30,7 @@ public struct FactsBuilder: Sendable {
         // A goal missing from the registry may still have runtime history (an unregistered
         // runtime goal); the attention rules report it.
         let history = store.history(goalID)
-        let runs = history.newest(limit: FactsBuilder.historyWindow)
+        let runs = history.newest(limit: FactsBuilder.historyWindow, until: now)
         document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
         guard let entry else { return document }
 

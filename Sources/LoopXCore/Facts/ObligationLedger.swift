@@ -42,9 +42,10 @@ public struct ObligationLedger: Sendable {
 
     /// The `obligation` fact at `now` against the newest runs (newest first): `discharged`
     /// by a run written since it was issued, `pending` within the grace period, else `lapsed`.
+    /// An obligation issued after `now` (a replay with `--now`) did not exist yet: `none`.
     public func fact(runs: [RunRecord], now: Timestamp) -> JSONValue {
         guard let recorded = current(), let issuedText = recorded["issued_at"]?.stringValue,
-            let issued = Timestamp(rfc3339: issuedText)
+            let issued = Timestamp(rfc3339: issuedText), issued <= now
         else { return ["exists": false, "status": "none"] }
         var fact: JSONObject = [
             "exists": true, "issued_at": .string(issued.rfc3339),

@@ -26,7 +26,8 @@ enum StateFacts {
             "user_todos": .array(todos.filter { $0.role == .user }.map(todo)),
             "agent_todos": .array(todos.filter { $0.role == .agent }.map(todo)),
         ]
-        if let modified = modificationTime(path) { object["modified_at"] = .string(modified.rfc3339) }
+        // As of `now`: a file changed after `now` (a replay with `--now`) reads as changed at `now`.
+        if let modified = modificationTime(path) { object["modified_at"] = .string(min(modified, now).rfc3339) }
         return .object(object)
     }
 

@@ -27,10 +27,11 @@ public struct RunHistory: Sendable {
     static let stopSlack = 32
 
     /// The newest `limit` runs, newest first, each with its overlays (rewards) merged in.
-    public func newest(limit: Int) -> [RunRecord] { newestScan(limit: limit).runs }
+    /// With `until`, rows written after that instant are ignored (a replay as of `until`).
+    public func newest(limit: Int, until: Timestamp? = nil) -> [RunRecord] { newestScan(limit: limit, until: until).runs }
 
-    /// `newest(limit:)` plus the number of index bytes it read.
-    func newestScan(limit: Int) -> (runs: [RunRecord], bytesRead: Int64) {
+    /// `newest(limit:until:)` plus the number of index bytes it read.
+    func newestScan(limit: Int, until: Timestamp? = nil) -> (runs: [RunRecord], bytesRead: Int64) {
         guard limit > 0, var reader = ReverseLineReader(path: indexPath) else { return ([], 0) }
         var rowsByIdentity: [RunIdentity: [JSONObject]] = [:]
         var order: [RunIdentity: Int] = [:]
@@ -40,6 +41,7 @@ public struct RunHistory: Sendable {
         while let line = reader.next() {
             guard let row = RunHistory.parse(line.bytes) else { continue }
             let identity = RunIdentity(row: row)
+            if let until, let instant = Timestamp(rfc3339: identity.generatedAt), instant > until { continue }
             sequence += 1
             // Rows arrive newest first: the last one seen is the run's first row in the file.
             order[identity] = sequence

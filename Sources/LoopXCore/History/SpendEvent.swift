@@ -20,10 +20,8 @@ public struct SpendEvent: Sendable, Hashable {
 
     /// Reads a spend event from an index row; nil when the row is not one.
     public init?(row: JSONObject, instant: Timestamp) {
-        let classification = row["classification"]?.stringValue
+        guard let kind = SpendEvent.kind(of: row) else { return nil }
         let event = row["quota_event"]?.objectValue
-        let type = event?["event_type"]?.stringValue ?? classification
-        guard let type, let kind = Kind(rawValue: type) ?? (event != nil ? .spent : nil) else { return nil }
         self.kind = kind
         self.instant = instant
         self.row = row
@@ -33,6 +31,16 @@ public struct SpendEvent: Sendable, Hashable {
         let range = NumberRange.slotsPerEvent
         recordedSlotsOutOfRange = range.contains(recorded) ? nil : recorded
         slots = range.contains(recorded) ? recorded : (kind == .spent ? range.clamp(recorded) : 0)
+    }
+
+    /// Whether an index row records a spend or a void (`quota_event.event_type`, else its
+    /// classification; a row with any `quota_event` is a spend); nil for every other row.
+    public static func kind(of row: JSONObject) -> Kind? {
+        let event = row["quota_event"]?.objectValue
+        guard let type = event?["event_type"]?.stringValue ?? row["classification"]?.stringValue else {
+            return event != nil ? .spent : nil
+        }
+        return Kind(rawValue: type) ?? (event != nil ? .spent : nil)
     }
 
     /// The original kept `quota_event` only in the run's JSON file; read it there.

@@ -102,6 +102,14 @@ public struct Bootstrap: Sendable {
         // What the goal entry and the state file are (or would be) on disk.
         payload["goal_entry"] = .object(goalAction == "kept-existing" ? (registry.goal(id: goalID.rawValue)?.object ?? entry.object) : entry.object)
         if options.dryRun, stateAction != "kept-existing" { payload["state_text"] = .string(stateText) }
+        let kept = goalAction == "kept-existing" ? registry.goal(id: goalID.rawValue) : nil
+        payload["kept_fields"] = .array(keptFields(
+            kept: kept, passed: entry, goalID: goalID, statePath: statePath, stateKept: stateAction == "kept-existing"))
+        var warnings: [JSONValue] = []
+        if let goalDoc, !goalDocExists {
+            warnings.append(.string("--goal-doc \(goalDoc) does not exist in \(project); create it, or pass the goal document's real path"))
+        }
+        payload["warnings"] = .array(warnings)
         payload["private_boundary_note"] = .string(boundary.note)
         payload["gitignore"] = boundary.json
         return PayloadReport(payload, markdown: markdown(payload))
@@ -178,6 +186,7 @@ public struct Bootstrap: Sendable {
         for action in payload["actions"]?.arrayValue ?? [] {
             lines.append("- \(action["action"]?.stringValue ?? ""): `\(action["path"]?.stringValue ?? "")`")
         }
+        lines += Bootstrap.keptMarkdown(payload)
         lines += ["", "## Next Commands", ""]
         lines += (payload["next_commands"]?.arrayValue ?? []).map { "- `\($0.stringValue ?? "")`" }
         lines += ["", "## Private Boundary", "", payload["private_boundary_note"]?.stringValue ?? ""]

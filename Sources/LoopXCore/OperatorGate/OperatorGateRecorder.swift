@@ -10,6 +10,15 @@ public enum OperatorGateRecorder {
         let recordedAt = try RecordedAt.resolve(request.recordedAt, now: context.now)
         let generatedAt = RecordedAt.seconds(context.now)
         let text = OperatorGateText(language: request.language)
+        if request.agentCommand == nil, request.decision == .approve, request.gate == OperatorGateRequest.defaultGate,
+            !ReadOnlyMapper.acceptsAdapterKind(workspace.goal.adapterKind)
+        {
+            // The default command would be `read-only-map`, which refuses this adapter: every
+            // later answer would tell the agent to run a command that fails.
+            throw CommandFailure(
+                "cannot approve gate '\(request.gate)' for goal '\(goalID)' with the default command: its adapter kind '\(workspace.goal.adapterKind ?? "none")' is not served by read-only-map",
+                hint: "pass the command the agent should run with --agent-command, or change the adapter with `loopx configure-goal --goal-id \(goalID) --adapter-kind read_only_project_map_v0 --execute`")
+        }
         let agentCommand = request.agentCommand ?? defaultAgentCommand(request, goalID: goalID)
         let question = request.operatorQuestion ?? text.question(gate: request.gate, goalID: goalID)
         let action = request.recommendedAction

@@ -66,7 +66,9 @@ public enum HumanRewardRecorder {
             historyCommand: historyCommand, state: state)
     }
 
-    /// The run with exactly this `generated_at`, else the newest run.
+    /// The run with exactly this `generated_at`, else the newest delivery run (quota spends
+    /// and voids are bookkeeping, never rewarded by default) among the newest
+    /// `FactsBuilder.historyWindow`.
     static func selectRun(_ history: RunHistory, generatedAt: String?, goalID: GoalID) throws(CommandFailure) -> RunRecord {
         let found: RunRecord?
         if let generatedAt {
@@ -77,7 +79,13 @@ public enum HumanRewardRecorder {
                     hint: "list runs with `loopx history --goal-id \(goalID)` and copy a generated_at value", code: .notFound)
             }
         } else {
-            found = history.newest(limit: 1).first
+            let newest = history.newest(limit: FactsBuilder.historyWindow)
+            found = newest.first(where: { !$0.isSpendBookkeeping })
+            if found == nil, !newest.isEmpty {
+                throw CommandFailure(
+                    "goal '\(goalID)' has no delivery run to reward among its newest \(newest.count) runs (only quota spends)",
+                    hint: "pass --generated-at with a run from `loopx history --goal-id \(goalID)`")
+            }
         }
         guard let run = found else {
             throw CommandFailure(

@@ -10,7 +10,7 @@ extension AnswerSchema {
               "title": "loopx gate check",
               "description": "The answer of `loopx --format json gate check --goal-id G --kind KIND`: may this action go ahead, and which gate rules stop it. Exit status 0 when allowed, 1 when gated. Every key listed is always present; keys not listed are additive.",
               "type": "object",
-              "required": ["ok", "mode", "goal_id", "kind", "allowed", "gate", "action", "rules", "prompts", "rule_trace"],
+              "required": ["ok", "mode", "goal_id", "kind", "allowed", "gate", "action", "rules", "prompts", "why_not", "rule_trace"],
               "properties": {
                 "ok": {"type": "boolean", "description": "Equal to `allowed`."},
                 "mode": {"const": "gate-check"},
@@ -27,6 +27,10 @@ extension AnswerSchema {
                 "rules": {"type": "array", "items": {"type": "object", "required": ["id", "gate", "layer"],
                   "properties": {"id": {"type": "string"}, "gate": {"type": "string"}, "layer": {"type": "string"}}}},
                 "prompts": {"type": "array", "items": {"type": "string"}},
+                "why_not": {"type": "array", "description": "Per stage, its nearest near miss: the gate rule that almost applied, what it would have given (`would_be`), the false condition and the facts that condition read (at most 3). Present with and without --trace.",
+                  "items": {"type": "object", "required": ["stage", "rule", "would_be", "condition", "facts"],
+                    "properties": {"stage": {"type": "string"}, "rule": {"type": "string"}, "would_be": {"type": "string"},
+                      "condition": {"type": "string"}, "facts": {"type": "object"}}}},
                 "rule_trace": {"type": "array", "items": {"type": "object", "required": ["stage", "mode"]}}
               }
             }
@@ -136,7 +140,7 @@ extension AnswerSchema {
                 "safe_bypass_policy", "requires_user_action", "notify_user_on_gate", "notify_user_on_open_todo", "open_todo_notify_reason",
                 "gate_prompt", "user_todo_summary", "agent_todo_summary", "execution_profile", "handoff_readiness", "stall_self_repair",
                 "state_projection_gap", "quota", "heartbeat_recommendation", "execution_obligation", "work_lane_contract",
-                "handoff_delivery_contract", "warnings", "goal_boundary", "todo_write_hint", "guidance", "rule_trace"],
+                "handoff_delivery_contract", "warnings", "goal_boundary", "todo_write_hint", "guidance", "why_not", "rule_trace"],
               "properties": {
                 "ok": {"type": "boolean"},
                 "mode": {"const": "should-run"},
@@ -229,6 +233,10 @@ extension AnswerSchema {
                 "goal_boundary": {"type": ["object", "null"]},
                 "todo_write_hint": {"type": "object", "required": ["user_todo_command_template", "agent_todo_command_template"]},
                 "guidance": {"type": "array", "items": {"type": "object"}},
+                "why_not": {"type": "array", "description": "Per stage, its nearest near miss: the rule that would have decided instead, what it would have given (`would_be`), the false condition and the facts that condition read (at most 3). Present with and without --trace.",
+                  "items": {"type": "object", "required": ["stage", "rule", "would_be", "condition", "facts"],
+                    "properties": {"stage": {"type": "string"}, "rule": {"type": "string"}, "would_be": {"type": "string"},
+                      "condition": {"type": "string"}, "facts": {"type": "object"}}}},
                 "rule_trace": {"type": "array", "items": {"type": "object", "required": ["stage", "mode"]}}
               },
               "$defs": {
@@ -348,6 +356,17 @@ extension AnswerSchema {
                         "properties": {
                           "id": {"type": "string"},
                           "registry_member": {"type": "boolean"},
+                          "project_asset": {
+                            "description": "The goal's orchestration policy with the spawn_policy and coordination it comes from (the same derivation as should-run's goal_boundary.orchestration); null for a goal missing from the registry.",
+                            "type": ["object", "null"],
+                            "required": ["orchestration", "spawn_policy", "coordination"],
+                            "properties": {
+                              "orchestration": {"type": "object", "required": ["mode", "spawn_allowed", "max_children"],
+                                "properties": {"mode": {"enum": ["default", "multi_subagent"]}, "spawn_allowed": {"type": "boolean"}, "max_children": {"type": "integer"}}},
+                              "spawn_policy": {"type": "object"},
+                              "coordination": {"type": "object"}
+                            }
+                          },
                           "latest_runs": {
                             "type": "array",
                             "items": {"type": "object", "required": ["generated_at"], "properties": {"generated_at": {"type": "string"}}}

@@ -51,7 +51,9 @@ public struct StatusReport: Report {
         }
         let history = facts["history"]?.arrayValue ?? []
         runCount += history.count
-        goals.append(RunHistorySummary.goal(id: id, entry: entry, attention: attention, history: history, limit: limit))
+        var summary = RunHistorySummary.goal(id: id, entry: entry, attention: attention, history: history, limit: limit)
+        summary["project_asset"] = GoalBoundary.projectAsset(facts: facts)
+        goals.append(summary)
         let obligation = facts["obligation"] ?? .null
         if obligation["status"]?.stringValue == "lapsed" {
             var lapsed = obligation.objectValue ?? JSONObject()

@@ -26,7 +26,10 @@ struct NewProjectPromptCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var inputs = NewProjectPrompt.Inputs(project: project, goalDoc: goalDoc)
+        // `.`, `..` or a relative path names a real directory: the prompt's `cd` and the
+        // default goal id use its absolute path and folder name.
+        let directory = LoopXEnvironment.current().absolute(project)
+        var inputs = NewProjectPrompt.Inputs(project: directory, goalDoc: goalDoc)
         inputs.goalID = goalId
         inputs.objective = objective
         inputs.domain = domain

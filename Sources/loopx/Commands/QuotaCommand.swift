@@ -28,7 +28,7 @@ struct QuotaShouldRunCommand: ParsableCommand {
     var trace = false
     @Flag(name: .customLong("trace-full"), help: .hidden) var traceFull = false
     @Option(help: "Write the facts, now and decision as a fixture file (*.test.yaml).") var saveFixture: String?
-    @Flag(help: "Decide without recording anything (no obligation, no decision-log record).") var readOnly = false
+    @Flag(help: "Decide without recording anything (no obligation, no decision-log record); --now implies it.") var readOnly = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {

@@ -17,7 +17,7 @@ struct RewardCommand: ParsableCommand {
     @Option(help: "positive, negative, mixed or neutral.") var reward: String
     @Option(help: "One public-safe sentence: why.") var reasonSummary: String
     @Option(help: "What should happen next.") var followUp: String?
-    @Option(help: "generated_at of the run to judge (default: the newest run).") var runGeneratedAt: String?
+    @Option(help: "generated_at of the run to judge (default: the newest delivery run, not a quota spend).") var runGeneratedAt: String?
     @Option(help: "When the judgement was made (default: now).") var recordedAt: String?
     @Option(help: "Active state file (default: the goal's state_file).") var stateFile: String?
     @Option(help: "Lesson kind: route, priority, benchmark_protocol, safety_boundary, operating_rule.") var lessonKind: String?

@@ -24,7 +24,7 @@ struct RulesExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "The full trace of every stage of a decision: outcomes, near misses, values.",
-        discussion: "Example: loopx rules explain --goal-id my-goal --decision should_run --full")
+        discussion: "With --decision gate, --kind, --path, --ref, ... give the proposed action as `gate check` takes them.\nExample: loopx rules explain --goal-id my-goal --decision gate --kind write --path src/app.swift")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: RulesOptions
@@ -32,6 +32,7 @@ struct RulesExplainCommand: ParsableCommand {
     @Option(help: "A JSON or YAML facts document, merged over facts.yaml's defaults.") var facts: String?
     @Option(help: "The decision to evaluate: should_run, status or gate (names from pipeline.yaml).") var decision: String = "should_run"
     @Flag(help: "Also show the value of every sub-expression.") var full = false
+    @OptionGroup var gateAction: GateActionOptions
 
     func run() throws {
         let context = try global.context()
@@ -40,7 +41,12 @@ struct RulesExplainCommand: ParsableCommand {
             // The goal's facts come from the real files, through the same session should-run uses.
             let id = try GoalID.parse(goalId)
             let session = try openSession(context, goalID: id, builtinRules: options.builtinRules)
-            try emit(try RulesExplainReport.forGoal(session: session, goalID: id, decision: decision, trace: level), format: context.format)
+            let action = try gateAction.action(goalID: goalId)
+            if action != nil, decision != "gate" {
+                throw CommandFailure("--kind and the other action flags apply to --decision gate only", status: .usage)
+            }
+            let report = try RulesExplainReport.forGoal(session: session, goalID: id, decision: decision, trace: level, action: action)
+            try emit(report, format: context.format)
             return
         }
         let ruleSet = try options.load(context)

@@ -13,7 +13,7 @@ struct RulesTestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run the rules' fixture tests (*.test.yaml).",
-        discussion: "Paths default to the built-in Rules/tests plus the project's .loopx/rules.\nExit: 0 passed, 1 failed or none ran, 2 coverage too low, 3 invalid files.\nExample: loopx rules test --run quota --coverage")
+        discussion: "Paths default to the built-in Rules/tests plus the project's .loopx/rules. Fixtures under the built-in rules directory test the built-in rules alone; every other fixture runs against all layers.\nExit: 0 passed, 1 failed or none ran, 2 coverage too low, 3 invalid files.\nExample: loopx rules test --run quota --coverage")
 
     // The global options, except that --format here chooses text, json or junit.
     @Option(help: "Project registry (default .loopx/registry.json).") var registry: String?
@@ -39,15 +39,6 @@ struct RulesTestCommand: ParsableCommand {
     func run() throws {
         let settings = GlobalSettings(registry: registry, runtimeRoot: runtimeRoot, now: now, rules: rules)
         let context = try LoopXContext(environment: .current(), settings: settings)
-        let ruleSet = try options.load(context)
-        let runner = FixtureRunner(
-            ruleSet: ruleSet, projectBuilder: ProjectFixtureFactsBuilder(ruleSet: ruleSet, fallbackNow: context.now))
-        let files: [FixtureFile]
-        do {
-            files = try runner.parse(try options.discovery(context).fixtureSources(paths))
-        } catch let list as DiagnosticList {
-            throw CommandFailure.invalidRules(list)
-        }
         var filter: ((String) -> Bool)?
         if let pattern = runPattern {
             let regex: _StringProcessing.Regex<AnyRegexOutput>
@@ -56,7 +47,15 @@ struct RulesTestCommand: ParsableCommand {
             }
             filter = { $0.contains(regex) }
         }
-        let report = runner.run(files, filter: filter)
+        let report: TestRunReport
+        do {
+            report = try LayeredFixtureRun(discovery: options.discovery(context), now: context.now).run(paths: paths, filter: filter)
+        } catch {
+            switch error {
+            case .command(let failure): throw failure
+            case .invalidRules(let list), .invalidFixtures(let list): throw CommandFailure.invalidRules(list)
+            }
+        }
         let failure = thresholdFailure(report)
         switch format {
         case .text, .markdown: Output.write(report.text(coverage: coverage || requirePairs || coverageMin != nil))

@@ -10,6 +10,9 @@ struct ShouldRunRequest {
     var saveFixture: String?
     /// Decide without recording anything: no obligation, no decision-log record.
     var readOnly = false
+    /// Whether this call records anything: not with `--read-only`, and not with `--now` (a
+    /// replay as of another instant must not write what that instant decided into live state).
+    var records: Bool { !readOnly && settings.now == nil }
     var settings = GlobalSettings()
 
     /// Decides and prints; ends the process with the report's exit status.
@@ -17,7 +20,7 @@ struct ShouldRunRequest {
         let context = try LoopXContext(environment: .current(), settings: settings)
         let id = try GoalID.parse(goalID)
         let session = try openSession(context, goalID: id)
-        let report = try ShouldRun(session: session, goalID: id).run(trace: trace, agentID: agentID, record: !readOnly)
+        let report = try ShouldRun(session: session, goalID: id).run(trace: trace, agentID: agentID, record: records)
         if let saveFixture {
             let path = context.environment.absolute(saveFixture)
             let text = JSONWriter(pretty: true).string(ShouldRun.fixture(report, now: context.now)) + "\n"

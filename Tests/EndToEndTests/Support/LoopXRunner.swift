@@ -25,7 +25,8 @@ struct LoopXRunner {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
-    /// Runs `loopx ARGS` with HOME set to the temporary home and a fixed clock unless overridden.
+    /// Runs `loopx ARGS` (or `executable ARGS`) with HOME set to the temporary home and a fixed
+    /// clock unless overridden.
     @discardableResult
     func run(
         _ arguments: [String], cwd: URL? = nil, stdin: String? = nil, environment extra: [String: String] = [:],

@@ -7,7 +7,8 @@ extension DecisionResult {
             let by = stage.decided.map { "`\($0.id)`" }.joined(separator: ", ")
             let verdict = stage.decided.isEmpty ? (stage.mode == .firstMatch ? "defaults" : "no rule matched") : by
             lines.append("- **\(stage.stage)** (\(stage.mode.rawValue)) → \(verdict)")
-            lines.append("  - output: `\(stage.output.celLiteral)`")
+            lines.append("  - output:")
+            lines += stage.output.keyValueLines(indent: "    ")
             for error in stage.ruleErrors {
                 lines.append("  - rule error `\(error.id)`: \(error.message)")
             }
@@ -22,7 +23,7 @@ extension DecisionResult {
 
 extension RuleTrace {
     /// A value as CEL source, cut to 120 characters for reading (the JSON trace has it whole).
-    static func abbreviated(_ value: Value) -> String {
+    public static func abbreviated(_ value: Value) -> String {
         let text = value.celLiteral
         guard text.count > 120 else { return text }
         var cut = String(text.prefix(100)) + " …"
