@@ -5,10 +5,7 @@ extension RuleSet {
     public func evaluate(
         decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel = .off
     ) -> DecisionResult {
-        var result = run(decision: decision, facts: facts, now: now, trace: trace)
-        result.expiredWaivers = expiredWaivers
-        result.answer = pipeline.answer(of: decision)
-        return result
+        completed(run(decision: decision, facts: facts, now: now, trace: trace))
     }
 
     /// `evaluate` with no `now` bound at all, or nil when any rule failed (a stage error, or
@@ -19,9 +16,17 @@ extension RuleSet {
     public func evaluateWithoutClock(decision: String, facts: [String: Value]) -> DecisionResult? {
         var unclocked = facts
         unclocked["now"] = nil
-        var result = run(decision: decision, facts: unclocked, now: nil, trace: .off)
+        let result = run(decision: decision, facts: unclocked, now: nil, trace: .off)
         guard result.error == nil, !result.stages.contains(where: { $0.output.plainJSON["rule_errors"] != nil }) else { return nil }
+        return completed(result)
+    }
+
+    /// What every evaluation carries besides its stages: the expired waivers and the
+    /// decision's declared answer.
+    private func completed(_ run: DecisionResult) -> DecisionResult {
+        var result = run
         result.expiredWaivers = expiredWaivers
+        result.answer = pipeline.answer(of: run.decision)
         return result
     }
 

@@ -25,6 +25,7 @@ extension DecisionResult {
         }
         var result = DecisionResult(decision: decision, traceLevel: .off, stages: compact, error: error, waivers: waivers)
         result.expiredWaivers = expiredWaivers
+        result.answer = answer
         return result
     }
 }
