@@ -58,7 +58,7 @@ enum GoalResources {
             do { ruleSet = try discovery.load() } catch {
                 switch error {
                 case .command(let failure): throw failure
-                case .invalid(let list): throw ToolFailure(.invalidRules, list.rendered)
+                case .invalid(let list): throw ToolFailure(CommandFailure.invalidRules(list))
                 }
             }
             let base = try RuleProfileBase.layers(context: context, goalID: goal, schema: ruleSet.schema)

@@ -35,7 +35,7 @@ enum HeartbeatPrompts {
         do { prompt = try HeartbeatPrompt.make(context, inputs: inputs) } catch {
             switch error {
             case .command(let failure): throw ToolFailure(failure)
-            case .invalid(let list): throw ToolFailure(.invalidRules, list.rendered)
+            case .invalid(let list): throw ToolFailure(CommandFailure.invalidRules(list))
             }
         }
         return .init(

@@ -13,7 +13,7 @@ enum ToolCatalog {
     static func call(_ name: String, arguments: [String: MCP.Value]?, configuration: MCPServerConfiguration) -> CallTool.Result {
         guard let tool = all.first(where: { $0.name == name }) else {
             return ToolFailure(
-                .unknown, "unknown tool '\(name)'" + Suggestion.hint(for: name, in: all.map(\.name)),
+                .usage, "unknown tool '\(name)'" + Suggestion.hint(for: name, in: all.map(\.name)),
                 hint: "tools: " + all.map(\.name).joined(separator: ", ")
             ).result
         }

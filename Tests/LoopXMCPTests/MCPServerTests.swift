@@ -114,18 +114,31 @@ import Testing
         let cases: [(String, [String: MCP.Value], String)] = [
             ("gate_check", ["goal_id": "app", "kind": "pussh"], "usage"),
             ("gate_check", ["goal_id": "app"], "invalid_arguments"),
-            ("void_slot", ["goal_id": "app", "void_generated_at": "2025-12-31T08:00:00Z", "reason_summary": "spent twice"], "failed"),
-            ("reward_preview", ["goal_id": "app", "decision": "continue_route", "reward": "positive", "reason_summary": "ok"], "failed"),
-            ("todo_claim", ["goal_id": "app", "todo_id": "todo_000000000000", "agent_id": "codex-main"], "failed"),
             ("should_run", ["goal_id": "app", "read_only": "yes"], "invalid_arguments"),
             ("should_run", ["goal_id": "app", "bogus": true], "invalid_arguments"),
-            ("no_such_tool", [:], "unknown"),
+            ("should_run", ["goal_id": "nope", "read_only": true], "unknown_goal"),
+            ("no_such_tool", [:], "usage"),
         ]
         for (tool, arguments, code) in cases {
             let result = try await session.call(tool, arguments)
             #expect(result.isError == true, "\(tool)")
             #expect(result.structuredContent?.objectValue?["ok"] == false, "\(tool)")
             #expect(result.structuredContent?.objectValue?["error"]?.objectValue?["code"] == .string(code), "\(tool): \(result.content)")
+        }
+        // Refusals carry the code of the CLI's JSON error envelope for the same request.
+        let same: [(String, [String: MCP.Value], [String])] = [
+            ("void_slot", ["goal_id": "app", "void_generated_at": "2025-12-31T08:00:00Z", "reason_summary": "spent twice"],
+             ["quota", "void-slot", "--goal-id", "app", "--void-generated-at", "2025-12-31T08:00:00Z", "--reason-summary", "spent twice"]),
+            ("todo_claim", ["goal_id": "app", "todo_id": "todo_000000000000", "agent_id": "codex-main"],
+             ["todo", "claim", "--goal-id", "app", "--todo-id", "todo_000000000000", "--agent-id", "codex-main"]),
+        ]
+        for (tool, arguments, command) in same {
+            let result = try await session.call(tool, arguments)
+            let envelope = try JSONParser.parse(try project.run(command + ["--format", "json"]).stdout)
+            let code = result.structuredContent?.objectValue?["error"]?.objectValue?["code"]
+            #expect(result.isError == true)
+            #expect(envelope["ok"] == false, "\(command)")
+            #expect(code?.stringValue == envelope["error"]?["code"]?.stringValue, "\(tool): \(result.content)")
         }
         // The message is the CLI's error message for the same request.
         let cli = try project.run(["quota", "void-slot", "--goal-id", "app", "--void-generated-at", "2025-12-31T08:00:00Z", "--reason-summary", "spent twice"])

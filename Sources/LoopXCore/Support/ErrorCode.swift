@@ -17,6 +17,10 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case coverageBelowMinimum = "coverage_below_minimum"
     /// `rules test --require-pairs`: a rule lacks a firing or a non-firing fixture.
     case unpairedRules = "unpaired_rules"
+    /// `loopx mcp`: a tool argument is missing, unknown or of the wrong JSON type.
+    case invalidArguments = "invalid_arguments"
+    /// `loopx mcp --goal-id G`: the request names another goal than the one the server serves.
+    case goalPinned = "goal_pinned"
     /// The goal id is not in the registry.
     case unknownGoal = "unknown_goal"
     /// No rule (or decision) has this id.
@@ -48,7 +52,9 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     /// The exit status of every failure with this code.
     public var exitStatus: ExitStatus {
         switch self {
-        case .usage, .unsafeText, .invalidInput, .invalidExpression, .coverageBelowMinimum, .unpairedRules: return .usage
+        case .usage, .unsafeText, .invalidInput, .invalidExpression, .coverageBelowMinimum, .unpairedRules, .invalidArguments,
+            .goalPinned:
+            return .usage
         case .invalidRules: return .invalidRules
         case .unknownGoal, .unknownRule, .missingRegistry, .invalidRegistry, .invalidState, .refused, .notFound,
             .conflict, .ioError, .evaluationFailed, .noTestsRan, .failed:
