@@ -21,6 +21,8 @@ loopx_release_flags() {
 loopx_build_release() {
   # shellcheck disable=SC2046 # the flags are words
   swift build $(loopx_release_flags) "$@"
-  # shellcheck disable=SC2046
-  swift build $(loopx_release_flags | sed 's/--product loopx/--product loopx-mcp/') "$@"
+  # The server links the SDK's Foundation networking (libcurl), which has no static build
+  # here: it is linked against the shared Swift runtime. Its start-up is paid once per agent
+  # session, not per heartbeat.
+  swift build -c release --product loopx-mcp "$@"
 }

@@ -71,16 +71,11 @@ public struct DecisionReplay: Sendable {
         return (DecisionAnswer.of(result, kind: record.kind, ruleSet: ruleSet), result)
     }
 
-    /// The answer a set of facts gets at every instant, when it does not depend on the clock
-    /// (`RuleSet.evaluateWithoutClock`).
-    func clockFreeAnswer(kind: String, bindings: [String: Value]) -> JSONObject? {
-        ruleSet.evaluateWithoutClock(decision: kind, facts: bindings).map { DecisionAnswer.of($0, kind: kind, ruleSet: ruleSet) }
-    }
-
     /// Replays `records` (oldest first): how many were replayed, and each changed answer with
     /// the rule that made the difference. Facts are read and converted once per distinct set
-    /// (in order, on one thread); a set whose answer does not depend on the clock is decided
-    /// once, the other records each at their own time, on every core.
+    /// (in order, on one thread); the stages of a set that do not depend on the clock are
+    /// decided once (`RuleSet.clockFreeStages`) and each record resumes from them at its own
+    /// time, on every core.
     public func run(_ records: [DecisionRecord], goalID: String) -> GoalReplay {
         let cache = ValueCache()
         let prepared = records.map { prepare($0, cache: cache) }
@@ -90,17 +85,28 @@ public struct DecisionReplay: Sendable {
         }
         let firstOfKey = firstIndex
         let keys = Array(firstOfKey.keys)
-        let clockFree = ParallelMap.map(keys.indices) { k -> JSONObject? in
-            guard let index = firstOfKey[keys[k]], let item = prepared[index] else { return nil }
-            return clockFreeAnswer(kind: records[index].kind, bindings: item.bindings)
+        // Per distinct facts: the leading stages that do not depend on the clock, and the
+        // answer itself when every stage is among them.
+        let unclocked = ParallelMap.map(keys.indices) { k -> (prefix: [StageResult], answer: JSONObject?) in
+            guard let index = firstOfKey[keys[k]], let item = prepared[index] else { return ([], nil) }
+            let record = records[index]
+            let prefix = ruleSet.clockFreeStages(decision: record.kind, facts: item.bindings)
+            guard prefix.count == ruleSet.pipeline.stages(of: record.kind)?.count else { return (prefix, nil) }
+            let result = ruleSet.evaluate(decision: record.kind, facts: item.bindings, now: record.at, after: prefix)
+            return (prefix, DecisionAnswer.of(result, kind: record.kind, ruleSet: ruleSet))
         }
-        var clockFreeAnswers: [String: JSONObject] = [:]
-        for (k, key) in keys.enumerated() { if let answer = clockFree[k] { clockFreeAnswers[key] = answer } }
-        let answerOfKey = clockFreeAnswers
+        var byKey: [String: (prefix: [StageResult], answer: JSONObject?)] = [:]
+        for (k, key) in keys.enumerated() { byKey[key] = unclocked[k] }
+        let shared = byKey
         let answers = ParallelMap.map(records.indices) { index -> JSONObject? in
             guard let item = prepared[index] else { return nil }
-            if let known = answerOfKey["\(records[index].kind)|\(item.key)"] { return known }
-            return decide(records[index], bindings: item.bindings, trace: .off).answer
+            let record = records[index]
+            let known = shared["\(record.kind)|\(item.key)"]
+            if let answer = known?.answer { return answer }
+            var bindings = item.bindings
+            bindings["now"] = ruleSet.schema.bindings(from: ["now": .string(record.at.rfc3339)]).facts["now"]
+            let result = ruleSet.evaluate(decision: record.kind, facts: bindings, now: record.at, after: known?.prefix ?? [])
+            return DecisionAnswer.of(result, kind: record.kind, ruleSet: ruleSet)
         }
         var replay = GoalReplay(goalID: goalID)
         for (index, record) in records.enumerated() {

@@ -8,29 +8,20 @@ extension RuleSet {
         completed(run(decision: decision, facts: facts, now: now, trace: trace))
     }
 
-    /// `evaluate` with no `now` bound at all, or nil when any rule failed (a stage error, or
-    /// a rule error set aside by `on_error: skip`/`fail_closed`). CEL absorbs an error only
-    /// where the other operand decides the result, so a result here does not depend on the
-    /// clock and holds at every instant; a read of `now` that matters makes a rule fail.
-    /// Replays use it to decide a quiet goal's identical facts once.
-    public func evaluateWithoutClock(decision: String, facts: [String: Value]) -> DecisionResult? {
-        var unclocked = facts
-        unclocked["now"] = nil
-        let result = run(decision: decision, facts: unclocked, now: nil, trace: .off)
-        guard result.error == nil, !result.stages.contains(where: { $0.output.plainJSON["rule_errors"] != nil }) else { return nil }
-        return completed(result)
-    }
-
     /// What every evaluation carries besides its stages: the expired waivers and the
     /// decision's declared answer.
-    private func completed(_ run: DecisionResult) -> DecisionResult {
+    func completed(_ run: DecisionResult) -> DecisionResult {
         var result = run
         result.expiredWaivers = expiredWaivers
         result.answer = pipeline.answer(of: run.decision)
         return result
     }
 
-    private func run(decision: String, facts: [String: Value], now: Timestamp?, trace: TraceLevel) -> DecisionResult {
+    /// Runs the stages; the first `prefix.count` stages are taken as already decided by
+    /// `prefix` (their outputs are bound, they are not run again).
+    func run(
+        decision: String, facts: [String: Value], now: Timestamp?, trace: TraceLevel, prefix: [StageResult] = []
+    ) -> DecisionResult {
         guard let names = pipeline.stages(of: decision) else {
             return DecisionResult(
                 decision: decision, traceLevel: trace, stages: [],
@@ -42,7 +33,11 @@ extension RuleSet {
         if let now, let stamp = CELTimestamp(seconds: now.seconds, nanos: now.nanos) { activation.bind("now", .timestamp(stamp)) }
         var results: [StageResult] = []
         results.reserveCapacity(names.count)
-        for name in names {
+        for done in prefix {
+            activation.bind(done.stage, done.output)
+            results.append(done)
+        }
+        for name in names.dropFirst(prefix.count) {
             guard let stage = stages[name] else { continue }
             var evaluator = StageEvaluator(stage: stage, trace: trace)
             switch evaluator.run(&activation) {
