@@ -9,10 +9,28 @@ loopx_release_flags() {
   swift_bin="$(command -v swift || true)"
   toolchain="$(cd "$(dirname "$(readlink -f "${swift_bin:-/nonexistent}")")/.." 2>/dev/null && pwd || true)"
   if [ -n "$toolchain" ] && [ -d "$toolchain/lib/swift_static/linux" ]; then
-    echo "-c release --product loopx --static-swift-stdlib -Xlinker -no-pie"
+    echo "-c release --product loopx --static-swift-stdlib -Xlinker -no-pie $(loopx_curl_link_flags)"
   else
     echo "-c release --product loopx"
   fi
+}
+
+# The static Foundation networking that loopx-mcp links (through the MCP SDK) asks the linker
+# for -lcurl; Debian ships the unversioned libcurl.so only in libcurl4-openssl-dev. When it is
+# missing, a link to the installed libcurl.so.4 in .build/link-shims serves (libcurl stays a
+# shared library). Both products then build with the same flags, so neither rebuilds the other.
+loopx_curl_link_flags() {
+  local dir found root
+  for dir in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib; do
+    [ -e "$dir/libcurl.so" ] && return 0
+  done
+  for dir in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib; do
+    if [ -e "$dir/libcurl.so.4" ]; then found="$dir/libcurl.so.4"; break; fi
+  done
+  [ -n "${found:-}" ] || return 0
+  root="$(pwd)/.build/link-shims"
+  mkdir -p "$root" && ln -sfn "$found" "$root/libcurl.so"
+  echo "-Xlinker -L$root"
 }
 
 # Builds .build/release/loopx and, beside it, the MCP server .build/release/loopx-mcp (a
@@ -21,8 +39,6 @@ loopx_release_flags() {
 loopx_build_release() {
   # shellcheck disable=SC2046 # the flags are words
   swift build $(loopx_release_flags) "$@"
-  # The server links the SDK's Foundation networking (libcurl), which has no static build
-  # here: it is linked against the shared Swift runtime. Its start-up is paid once per agent
-  # session, not per heartbeat.
-  swift build -c release --product loopx-mcp "$@"
+  # shellcheck disable=SC2046
+  swift build $(loopx_release_flags | sed 's/--product loopx /--product loopx-mcp /') "$@"
 }
