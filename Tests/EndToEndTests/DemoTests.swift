@@ -22,7 +22,7 @@ import Testing
         #expect(result.stdout.contains("- heartbeat: `outcome_floor_recovery`"))
         #expect(result.stdout.contains("reward_lesson_projection_warning"))
         #expect(result.stdout.contains("### Gate check: destructive-git for `sample-checkout`"))
-        #expect(result.stdout.contains("# Attention Queue") || result.stdout.contains("Attention Queue"))
+        #expect(result.stdout.contains("## Attention queue"))
         #expect(result.stdout.contains("````text\nHeartbeat for loopx goal `sample-checkout`"))
         #expect(Self.listing(runner.home) == before, "the demo left files behind")
     }

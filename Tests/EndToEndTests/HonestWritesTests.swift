@@ -32,7 +32,7 @@ import Testing
         #expect(objective?["replace_with"]?.stringValue?.contains("--force") == true)
 
         let markdown = try project.run(["connect", "--goal-id", "shop", "--objective", "Ship the exporter"])
-        #expect(markdown.stdout.contains("## Kept, Not Changed"))
+        #expect(markdown.stdout.contains("## Kept, not changed"))
         #expect(markdown.stdout.contains("- `objective` kept \"Ship the importer\" (passed \"Ship the exporter\")"))
     }
 

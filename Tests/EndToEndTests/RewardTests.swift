@@ -112,11 +112,11 @@ import Testing
         try fixture.addRun("app", at: "2025-12-31T10:00:00Z", classification: "state_refreshed")
         let result = try runner.run(Self.base + ["--dry-run", "--lang", "zh"], cwd: fixture.project)
         #expect(result.status == 0, "\(result.stderr)")
-        let effect = result.stdout.components(separatedBy: "## Write Effect\n\n")
+        let effect = result.stdout.components(separatedBy: "## Write effect\n\n")
         #expect(effect.count == 2)
         #expect(effect.last?.hasPrefix("- selected_run: `2025-12-31T10:00:00Z` (state_refreshed)\n- run_overlay: 仅预览") == true)
         #expect(result.stdout.contains("人工奖励预览（未写入）：目标 app"))
-        #expect(result.stdout.range(of: "## Write Effect")!.lowerBound < result.stdout.range(of: "## Reward")!.lowerBound)
+        #expect(result.stdout.range(of: "## Write effect")!.lowerBound < result.stdout.range(of: "## Reward")!.lowerBound)
     }
 
     @Test func bootstrappedProjectShowsTheLessonInHistory() throws {

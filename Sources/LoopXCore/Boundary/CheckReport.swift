@@ -46,7 +46,7 @@ public struct CheckReport: Report, Sendable {
 
     public var markdown: String {
         var lines = [
-            "# LoopX Check", "",
+            "# loopx check", "",
             "- ok: \(ok)",
             "- registry: \(registryPath)",
             "- runtime root: \(runtimeRoot)",
@@ -57,7 +57,7 @@ public struct CheckReport: Report, Sendable {
             lines += ["", "## \(title)", ""]
             lines += items.isEmpty ? ["- none"] : items.map { "- \($0)" }
         }
-        lines += ["", "## Public Boundary Scan", ""]
+        lines += ["", "## Public boundary scan", ""]
         let skipped = scan.skipped
         lines.append("- files scanned: \(scan.filesScanned)")
         lines.append("- files skipped: \(skipped.binary) binary, \(skipped.tooLarge) too large, \(skipped.unreadable) unreadable")
@@ -74,7 +74,7 @@ public struct CheckReport: Report, Sendable {
         lines += ["", "| rule | blocking hits |", "|---|---|"]
         for (rule, count) in scan.countsByRule.sorted(by: { $0.key < $1.key }) { lines.append("| \(rule.rawValue) | \(count) |") }
         if let boundary = registryBoundary {
-            lines += ["", "## Registry Boundary", ""]
+            lines += ["", "## Registry boundary", ""]
             lines.append("- classification: \(boundary.classification.rawValue)")
             lines.append("- private markers: \(boundary.markers.count)\(boundary.markers.count >= RegistryBoundary.markerLimit ? "+" : "")")
             for marker in boundary.markers { lines.append("  - \(marker.location): \(marker.kind)") }

@@ -62,13 +62,13 @@ public struct QuotaPlanReport: Report {
             })
         }
         if !registryProblems.isEmpty {
-            lines += ["", "## registry problems", ""]
+            lines += ["", "## Registry problems", ""]
             for problem in registryProblems {
                 lines.append("- `\(problem["code"]?.stringValue ?? "")`: \(problem["message"]?.stringValue ?? "")")
             }
         }
         if !healthItems.isEmpty {
-            lines += ["", "## health items", ""]
+            lines += ["", "## Health items", ""]
             for item in healthItems {
                 lines.append("- `\(item["goal_id"]?.stringValue ?? "")`: \(item["recommended_action"]?.stringValue ?? "")")
             }

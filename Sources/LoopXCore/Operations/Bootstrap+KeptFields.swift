@@ -79,7 +79,7 @@ extension Bootstrap {
         var lines: [String] = []
         let kept = payload["kept_fields"]?.arrayValue ?? []
         if !kept.isEmpty {
-            lines += ["", "## Kept, Not Changed", ""]
+            lines += ["", "## Kept, not changed", ""]
             for field in kept {
                 let name = field["field"]?.stringValue ?? ""
                 let was = JSONWriter().string(field["kept"] ?? .null)

@@ -180,16 +180,16 @@ public struct Bootstrap: Sendable {
     }
 
     func markdown(_ payload: JSONObject) -> String {
-        var lines = ["# LoopX Bootstrap", ""]
+        var lines = ["# loopx bootstrap", ""]
         lines += MarkdownText.bullets(payload, ["dry_run", "project", "goal_id", "registry", "state_file", "goal_doc", "runtime_root", "registry_goal_action", "state_action"])
         lines += ["", "## Actions", ""]
         for action in payload["actions"]?.arrayValue ?? [] {
             lines.append("- \(action["action"]?.stringValue ?? ""): `\(action["path"]?.stringValue ?? "")`")
         }
         lines += Bootstrap.keptMarkdown(payload)
-        lines += ["", "## Next Commands", ""]
+        lines += ["", "## Next commands", ""]
         lines += (payload["next_commands"]?.arrayValue ?? []).map { "- `\($0.stringValue ?? "")`" }
-        lines += ["", "## Private Boundary", "", payload["private_boundary_note"]?.stringValue ?? ""]
+        lines += ["", "## Private boundary", "", payload["private_boundary_note"]?.stringValue ?? ""]
         return lines.joined(separator: "\n")
     }
 }

@@ -78,7 +78,7 @@ public struct HistoryQuery: Sendable {
     }
 
     func markdown(_ payload: JSONObject) -> String {
-        var lines = ["# LoopX History", ""]
+        var lines = ["# loopx history", ""]
         lines += MarkdownText.bullets(payload, ["registry", "runtime_root", "goal_filter", "goal_count", "run_count"])
         if let chart = payload["chart"]?.arrayValue {
             lines += ["", "## Timeline", "", "```"] + chart.compactMap(\.stringValue) + ["```"]

@@ -125,10 +125,10 @@ public struct RefreshState: Sendable {
     }
 
     static func markdown(_ payload: JSONObject) -> String {
-        var lines = ["# LoopX State Refresh", ""]
+        var lines = ["# loopx refresh-state", ""]
         lines += MarkdownText.bullets(payload, ["goal_id", "generated_at", "classification", "delivery_batch_scale", "delivery_outcome", "health_check", "dry_run", "appended", "json_path", "markdown_path", "index_path"])
-        lines += ["", "## Recommended Action", "", payload["recommended_action"]?.stringValue ?? ""]
-        for (title, key) in [("Next Action", "next_action"), ("Recent Feedback", "recent_feedback"), ("Progress", "progress")] {
+        lines += ["", "## Recommended action", "", payload["recommended_action"]?.stringValue ?? ""]
+        for (title, key) in [("Next action", "next_action"), ("Recent feedback", "recent_feedback"), ("Progress", "progress")] {
             lines += ["", "## \(title)", ""]
             let items = payload["state"]?[key]?.arrayValue ?? []
             lines += items.isEmpty ? ["- none"] : items.map { "- \($0.stringValue ?? "")" }

@@ -66,7 +66,7 @@ public struct RegistryInspection: Sendable {
     }
 
     func markdown(_ payload: JSONObject) -> String {
-        var lines = ["# LoopX Registry", ""]
+        var lines = ["# loopx registry", ""]
         lines += MarkdownText.bullets(payload, ["registry", "schema_version", "updated_at", "common_runtime_root", "goal_count", "status_counts"])
         if payload["global_fallback"] == true { lines.append("- **note**: no project registry here; showing the global registry") }
         lines.append("")

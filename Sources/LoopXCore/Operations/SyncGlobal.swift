@@ -15,7 +15,7 @@ public struct SyncGlobal: Sendable {
         sync.replaceState = replaceState
         sync.dryRun = dryRun
         let payload = try sync.run()
-        var lines = ["# LoopX Global Registry Sync", ""]
+        var lines = ["# loopx sync-global", ""]
         lines += MarkdownText.bullets(payload, ["registry", "global_registry", "dry_run", "skipped", "reason", "wrote", "source_goal_count", "global_goal_count", "backup_path", "error"])
         let actions = payload["actions"]?.arrayValue ?? []
         if !actions.isEmpty { lines += ["", "## Actions", ""] + actions.map { "- \($0.stringValue ?? "")" } }

@@ -140,7 +140,7 @@ public struct TodoOperation: Sendable {
     }
 
     static func markdown(_ payload: JSONObject) -> String {
-        var lines = ["# LoopX Todo \(payload["action"]?.stringValue ?? "")", ""]
+        var lines = ["# loopx todo \(payload["action"]?.stringValue ?? "")", ""]
         lines += MarkdownText.bullets(payload, ["goal_id", "state_file", "effect", "changed", "written", "dry_run", "ttl_minutes", "open_count", "claimed_open_count"])
         let todos = payload["todos"]?.arrayValue ?? payload["todo"].map { [$0] } ?? []
         if !todos.isEmpty { lines += ["", "## Todos", ""] }

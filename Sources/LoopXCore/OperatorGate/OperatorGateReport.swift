@@ -29,9 +29,9 @@ public struct OperatorGateReport: Report {
             "- reason_summary: \(value("reason_summary", in: gate))",
         ]
         if let follow = gate["follow_up"]?.stringValue { lines.append("- follow_up: \(follow)") }
-        lines += ["", "## Recommended Action", "", value("recommended_action", in: record)]
+        lines += ["", "## Recommended action", "", value("recommended_action", in: record)]
         if let command = gate["agent_command"]?.stringValue {
-            lines += ["", "## Agent Command", "", "```bash", command, "```"]
+            lines += ["", "## Agent command", "", "```bash", command, "```"]
         }
         lines += ["", "## Artifacts", "", "- json: `\(value("json_path", in: record))`", "- markdown: `\(value("markdown_path", in: record))`"]
         return lines.joined(separator: "\n")

@@ -34,5 +34,5 @@ struct OperatorGateText {
         }
     }
 
-    var title: String { language.text("# LoopX Operator Gate", "# LoopX 操作者闸门") }
+    var title: String { language.text("# loopx operator-gate", "# loopx 操作者闸门") }
 }

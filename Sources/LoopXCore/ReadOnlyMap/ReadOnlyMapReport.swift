@@ -15,16 +15,16 @@ public struct ReadOnlyMapReport: Report {
     static func render(record: JSONObject, dryRun: Bool) -> String {
         func text(_ value: JSONValue?) -> String { value?.stringValue ?? "-" }
         var lines = [
-            "# LoopX Read-Only Project Map", "",
+            "# loopx read-only-map", "",
             "- goal: `\(text(record["goal_id"]))`", "- generated_at: `\(text(record["generated_at"]))`",
             "- classification: `\(text(record["classification"]))`", "- dry_run: \(dryRun)",
             "- opt_in_required: \(record["opt_in_required"]?.boolValue ?? false)",
             "- project: `\(text(record["project"]))`", "- health_check: \(text(record["health_check"]))", "",
-            "## Recommended Action", "", text(record["recommended_action"]), "", "## Residual Risks", "",
+            "## Recommended action", "", text(record["recommended_action"]), "", "## Residual risks", "",
         ]
         let risks = record["residual_risks"]?.arrayValue?.compactMap(\.stringValue) ?? []
         lines += risks.isEmpty ? ["- none"] : risks.map { "- `\($0)`" }
-        lines += ["", "## Project Inventory", ""]
+        lines += ["", "## Project inventory", ""]
         let inventory = record["project_inventory"]
         for entry in inventory?["entries"]?.arrayValue ?? [] {
             lines.append("- [\(entry["exists"]?.boolValue == true ? "x" : " ")] `\(text(entry["path"]))`")
@@ -33,7 +33,7 @@ public struct ReadOnlyMapReport: Report {
         lines.append("- languages: " + (languages.isEmpty ? "none detected" : languages.joined(separator: ", ")))
         let dirs = inventory?["top_level_directories"]?.arrayValue?.compactMap(\.stringValue) ?? []
         lines.append("- top-level directories: " + (dirs.isEmpty ? "none" : dirs.joined(separator: ", ")))
-        lines += ["", "## State Map", ""]
+        lines += ["", "## State map", ""]
         let state = record["state_map"]
         lines.append("- state_file: `\(text(state?["path"]))` (\(state?["exists"]?.boolValue == true ? "present" : "missing"))")
         for entry in state?["sections"]?.objectValue ?? JSONObject() {

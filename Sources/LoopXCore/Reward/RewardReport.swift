@@ -71,16 +71,16 @@ public struct RewardReport: Report {
     public var markdown: String {
         let t = text
         var lines = [
-            "# LoopX Human Reward", "",
+            "# loopx reward", "",
             "- goal: `\(workspace.goalID)`", "- dry_run: \(request.dryRun)", "- appended: \(appended)",
             "- index: `\(workspace.history.indexPath)`", "- raw index records before: \(rawIndexRecordsBefore)", "",
-            "## Write Effect", "",
+            "## Write effect", "",
             "- selected_run: `\(run.generatedAt)` (\(run.classification ?? "unclassified"))",
             "- run_overlay: " + t.overlayEffect(dryRun: request.dryRun, appended: appended, alreadyRecorded: alreadyRecorded),
             "- active_state: " + t.stateEffect(
                 requested: state.requested, dryRun: request.dryRun, written: state.written, alreadyPresent: state.alreadyPresent),
             "- project_agent_visibility: `\(historyCommand)`", "",
-            "## Selected Run", "",
+            "## Selected run", "",
             "- generated_at: `\(run.generatedAt)`", "- classification: \(run.classification ?? "-")",
             "- recommended_action: \(run.recommendedAction ?? "-")", "",
             "## Reward", "",
@@ -93,7 +93,7 @@ public struct RewardReport: Report {
             for item in lesson.avoid { lines.append("  - avoid: \(item)") }
             for item in lesson.prefer { lines.append("  - prefer: \(item)") }
         }
-        lines += ["", "## Active-State Summary", "", summary, "", "## Active-State Writeback", ""]
+        lines += ["", "## Active-state summary", "", summary, "", "## Active-state writeback", ""]
         if let entry = state.entry {
             lines.append("- state_file: `\(state.stateFile ?? "-")`")
             lines.append("- effect: " + t.stateEffect(
@@ -103,7 +103,7 @@ public struct RewardReport: Report {
             lines.append("- " + t.stateEffect(requested: false, dryRun: request.dryRun, written: false, alreadyPresent: false))
         }
         lines += [
-            "", "## Project-Agent Visibility", "",
+            "", "## Project-agent visibility", "",
             "- source_of_truth: run_bound_human_reward_overlay", "- history_command: `\(historyCommand)`",
             "- active_state_role: summary_only", "- review_packet_role: optional_handoff_only",
         ]

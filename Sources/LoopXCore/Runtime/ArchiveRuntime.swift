@@ -70,7 +70,7 @@ public struct ArchiveRuntime: Sendable {
         payload["ok"] = true
         payload["archived"] = .bool(execute)
         payload["action"] = .string(execute ? "moved" : "would-move")
-        var lines = ["# LoopX Archive Runtime", ""]
+        var lines = ["# loopx archive-runtime", ""]
         lines += MarkdownText.bullets(payload, ["goal_id", "action", "source", "archive_path", "registry_member", "dry_run"])
         if !execute { lines += ["", "Dry run: rerun with --execute to move the directory."] }
         return PayloadReport(payload, markdown: lines.joined(separator: "\n"))

@@ -12,7 +12,7 @@ extension StatusReport {
         if let global = globalRegistry {
             lines.append("- global registry: \(global.available ? (global.ok ? "ok" : "not ok") : "not present"), \(global.findings.count) finding(s)")
         }
-        lines += ["", "## Attention Queue", ""]
+        lines += ["", "## Attention queue", ""]
         if queue.isEmpty { lines.append("Nothing needs attention.") }
         for item in queue {
             let goal = item["goal_id"]?.stringValue ?? ""
@@ -44,7 +44,7 @@ extension StatusReport {
                     + " (owner \(waiver["owner"]?.stringValue ?? ""), \(waiver["source"]?.stringValue ?? ""))")
             }
         }
-        lines += ["", "## Run History", ""]
+        lines += ["", "## Run history", ""]
         for goal in goals {
             lines.append("- `\(goal["id"]?.stringValue ?? "")` (\(goal["status"]?.stringValue ?? ""), \(goal["lifecycle_phase"]?.stringValue ?? ""))")
             for run in goal["latest_runs"]?.arrayValue ?? [] {
@@ -58,7 +58,7 @@ extension StatusReport {
             lines += ["", "## \(title)", ""] + entries.map { "- \($0)" }
         }
         if let findings = globalRegistry?.findings, !findings.isEmpty {
-            lines += ["", "## Global Registry Findings", ""]
+            lines += ["", "## Global registry findings", ""]
             for finding in findings {
                 lines.append("- \(finding["severity"]?.stringValue ?? "") `\(finding["kind"]?.stringValue ?? "")` \(finding["goal_id"]?.stringValue ?? ""): \(finding["action"]?.stringValue ?? "")")
             }
