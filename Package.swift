@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "LoopXServer",
             dependencies: [
-                "LoopXCore",
+                "LoopXCore", "LoopXRules",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -50,13 +50,13 @@ let package = Package(
         // The Claude Code hook and the agent wiring: no protocol SDK, so the hook starts as fast as should-run.
         .target(
             name: "LoopXAgents",
-            dependencies: ["LoopXCore"]
+            dependencies: ["LoopXCore", "LoopXRules"]
         ),
         // The MCP server of `loopx mcp`, kept in its own target so the heartbeat path has no protocol SDK.
         .target(
             name: "LoopXMCP",
             dependencies: [
-                "LoopXCore",
+                "LoopXCore", "LoopXRules",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
@@ -65,6 +65,7 @@ let package = Package(
             name: "loopx",
             dependencies: [
                 "LoopXCore",
+                "LoopXRules",
                 "LoopXServer",
                 "LoopXAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -75,13 +76,13 @@ let package = Package(
             // Fixture files are read from the source tree (located through #filePath).
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore"]),
-        .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore"]),
+        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore", "LoopXRules"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore", "LoopXRules"]),
+        .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore", "LoopXRules"]),
         .testTarget(
             name: "LoopXMCPTests",
             dependencies: [
-                "LoopXAgents", "LoopXCore", .product(name: "MCP", package: "swift-sdk"),
+                "LoopXAgents", "LoopXCore", "LoopXRules", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Fixtures"]

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 extension AgentSetup {
     /// `.mcp.json`: `mcpServers.loopx`, added when absent; an existing loopx entry is kept.

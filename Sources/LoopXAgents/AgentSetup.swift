@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// `loopx agent-setup`: the snippets that wire an agent to loopx — Claude Code's `.mcp.json`
 /// server and `.claude/settings.json` PreToolUse hook, Codex's `[mcp_servers.loopx]` in

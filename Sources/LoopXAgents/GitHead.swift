@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// The checked-out branch of a repository, read from its HEAD file (no `git` process: the
 /// hook runs before every tool call).

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// Maps a Claude Code tool call to the gate actions it proposes. Tools the gates do not
 /// govern (Read, Grep, WebFetch, ...) map to none; paths outside the repository are not the

@@ -1,5 +1,6 @@
 import LoopXCore
 import MCP
+import LoopXRules
 
 /// The resources of `loopx mcp`, per registered goal (only the pinned one when pinned):
 /// `loopx://goals/<id>/active-state` (the Markdown file), `.../runs` (the JSON of

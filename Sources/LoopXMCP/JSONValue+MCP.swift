@@ -1,5 +1,6 @@
 import LoopXCore
 import MCP
+import LoopXRules
 
 extension JSONValue {
     /// The same document as an MCP value: the structured content of a tool result is exactly

@@ -1,5 +1,6 @@
 import LoopXCore
 import MCP
+import LoopXRules
 
 /// Every tool `loopx mcp` offers, and the dispatch of a call to the LoopXCore function the
 /// matching CLI command calls (so the structured result is the CLI's `--format json` payload).

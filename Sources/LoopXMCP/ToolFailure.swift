@@ -1,5 +1,6 @@
 import LoopXCore
 import MCP
+import LoopXRules
 
 /// A tool call that could not be answered: the CLI's failure (its `ErrorCode`, message, hint
 /// and diagnostics), returned to the client as an MCP tool error (`isError`) whose structured

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// One HTTP request as the status API sees it, free of the server framework's types so the
 /// routing and validation can be reasoned about (and tested) on their own.

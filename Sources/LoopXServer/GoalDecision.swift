@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// `GET /goals/{id}/decision`: the goal's should-run answer as `quota should-run --trace
 /// --format json` prints it (the same report and encoding), decided without recording the

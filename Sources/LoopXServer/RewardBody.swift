@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// A reward request body received over HTTP, checked field by field before anything is read
 /// from disk: a JSON object of at most `maxBytes`, only known fields, strings where strings go.

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// Serves the two reward routes through the one reward implementation (`HumanRewardRecorder`).
 /// An actor, so the recompute-compare-append of one confirmation never interleaves with

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// The identity of a reward preview: what the person saw before confirming. Appending is
 /// allowed only while recomputing it gives the same id, so a run recorded (or a reward

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// Produces the status payload served at `/status.json`, freshly on every call.
 public typealias StatusProvider = @Sendable () throws -> JSONValue

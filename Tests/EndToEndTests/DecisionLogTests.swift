@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// The decision log and its replay: every recording decision is logged, `--read-only` ones
 /// are not, a replay under the rules of the time changes nothing, and a raised outcome-floor

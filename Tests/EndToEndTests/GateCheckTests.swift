@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 @Suite struct GateCheckTests {
     func gate(_ fixture: GoalFixture, _ arguments: [String]) throws -> (LoopXRunner.Result, JSONValue?) {

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Issue 15, finding 1 end to end: hostile numbers in the registry, flags and the run index
 /// never trap the binary (a trap is signal 4/5, a Swift runtime abort signal 6); they give a

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Issue 13, through the binary: every command shows the values the rules decide on (one
 /// derivation per fact), and every multi-goal view decides a goal with that goal's own rule

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 @Suite struct OperatorGateTests {
     @Test func approvalWritesTheAgentReadyRowWithArtifacts() throws {

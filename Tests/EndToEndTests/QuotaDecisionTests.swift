@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Decisions across runs and layers: obligations checked on the next tick, project rule
 /// overrides changing the outcome floor, goal explanations, and project fixtures.

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Sets keys of a goal's registry entry in a fixture project.
 func patchGoal(_ fixture: GoalFixture, _ id: String, _ fields: JSONObject) throws {

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Issue 15, finding 7: `registry --format json` lists each repository's goal ids once, so
 /// its size grows linearly with the goals (it used to repeat every id under every goal).

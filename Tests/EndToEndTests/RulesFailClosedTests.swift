@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Issue 14, through the binary: every command that loads rules runs the type checker and
 /// refuses a broken layer (exit 3, or an attention item in multi-goal views); a rule that

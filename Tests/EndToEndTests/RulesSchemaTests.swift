@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// `rules schema` (kept in docs/), `rules check --strict`, and `expr eval --check`.
 @Suite struct RulesSchemaTests {

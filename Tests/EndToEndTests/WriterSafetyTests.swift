@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Writers that race, tie or fail half-way (issue 15, findings 3, 4 and 9): concurrent global
 /// syncs never refuse each other, the later of two runs in one second is the newer, and

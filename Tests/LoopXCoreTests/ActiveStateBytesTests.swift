@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// The active state document keeps raw bytes: invalid UTF-8 outside an edit is written back
 /// as read (issue 15, finding 8).

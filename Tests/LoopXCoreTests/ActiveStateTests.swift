@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 @Suite struct ActiveStateTests {
     let now = TestFiles.time("2026-01-01T08:00:00Z")

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// Secrets of the newer `credential` shapes, assembled at run time (see `Planted`).
 enum PlantedKeys {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// Secrets and private values used by the boundary tests are assembled from pieces at run
 /// time, so this repository's own sources never contain a literal the scan would flag.

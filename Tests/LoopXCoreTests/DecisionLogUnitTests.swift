@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// The decision log file: records round-trip, rotation keeps it bounded, and the settings
 /// come from the environment and the goal's registry field.

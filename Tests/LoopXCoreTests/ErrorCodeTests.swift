@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// The error codes of the JSON envelope: the docs table and `ErrorCode` agree, and a failure
 /// renders the envelope the docs describe.

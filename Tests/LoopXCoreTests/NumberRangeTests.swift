@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// Issue 15, finding 1: numbers from registries, flags and history rows are range-checked
 /// where they enter, and the arithmetic behind them saturates instead of trapping.

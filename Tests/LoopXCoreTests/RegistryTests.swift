@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 @Suite struct RegistryTests {
     @Test func digestsMatchKnownAnswers() {

@@ -1,5 +1,6 @@
 import LoopXCore
 import Testing
+import LoopXRules
 
 @Suite struct ReviewPacketUnitTests {
     @Test func redactsLocalAbsolutePathsButNotUrlsOrRatios() {

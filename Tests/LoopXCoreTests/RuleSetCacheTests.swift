@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// The rule-set snapshot cache: where snapshots go, that a second load uses one, that edits,
 /// corruption and `LOOPX_RULES_CACHE=off` are handled, and that old snapshots are pruned.

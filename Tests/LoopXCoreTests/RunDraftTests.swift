@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 @Suite struct RunDraftTests {
     func history(index text: String?) throws -> (RunHistory, URL) {

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// A history line longer than `RunHistory.maxLineBytes` is an invalid line: skipped without
 /// being parsed, counted, and the rows around it are still read.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 @Suite struct RunHistoryTests {
     /// A goal directory whose index is a copy of a fixture.

@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 /// Runs with the same `generated_at` are ordered by append, the later newer, by every reader.
 @Suite struct RunOrderTests {

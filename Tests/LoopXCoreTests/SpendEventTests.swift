@@ -1,5 +1,6 @@
 import Testing
 @testable import LoopXCore
+import LoopXRules
 
 @Suite struct SpendEventTests {
     @Test func slotsComeFromTheRowOrTheRunsJSONFile() throws {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LoopXCore
+import LoopXRules
 
 /// Fixture files and scratch directories for the data-layer tests.
 enum TestFiles {

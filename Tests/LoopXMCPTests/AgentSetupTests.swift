@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// `loopx agent-setup`: dry-run diffs, merges that keep every other entry, idempotent reruns,
 /// and refusal (nothing written) when a file cannot be merged safely.

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// `heartbeat-prompt --mcp`: the body names the MCP tools; the thin one is rewritten around
 /// them and is shorter than the shell version; without the flag nothing changes.

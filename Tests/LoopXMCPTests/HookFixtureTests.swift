@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import Testing
+import LoopXRules
 
 /// Recorded Claude Code PreToolUse events (Fixtures/hook/*.json) run through the built
 /// `loopx hook claude-code`: each has the decision it must get (allow = no output), and for

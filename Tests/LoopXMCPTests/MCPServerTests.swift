@@ -2,6 +2,7 @@ import Foundation
 import LoopXCore
 import MCP
 import Testing
+import LoopXRules
 
 /// `loopx mcp` through the official SDK client: the tool list, every tool's structured result
 /// against the CLI's `--format json` answer for the same request, and error results.

@@ -2,6 +2,7 @@ import Foundation
 import LoopXCore
 import LoopXServer
 import Testing
+import LoopXRules
 
 /// The goal view's routes: `GET /goals/{id}/decision` (read-only should-run with its trace and
 /// rule layers) and `GET /history.json` (runs and spends in a window), answered by the

@@ -4,6 +4,7 @@ import Glibc
 import Dispatch
 import Foundation
 import LoopXCore
+import LoopXRules
 
 /// A minimal HTTP/1.1 client over a plain socket, so tests can send exactly the bytes they mean
 /// (foreign `Origin` and `Host` headers, oversized bodies) to the server on loopback. Each call

@@ -1,6 +1,7 @@
 import LoopXCore
 import LoopXServer
 import Testing
+import LoopXRules
 
 /// The reward routes over real HTTP: validation, the preview id, and every refusal of append.
 @Suite struct RewardRouteTests {

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import LoopXServer
+import LoopXRules
 
 /// A real project on disk (registry, active state, a run history with artifacts) in a temporary
 /// HOME, and a `StatusServer` serving it on an ephemeral loopback port.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Something the scan could not judge or that needs a person's attention without blocking.
 public struct BoundaryWarning: Sendable, Hashable, Comparable {
     /// `private_state_not_gitignored`, `file_too_large`, `unreadable_file`,

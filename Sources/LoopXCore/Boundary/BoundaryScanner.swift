@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Dispatch
+import LoopXRules
 
 /// A worker's partial result, handed to the caller after the dispatch group is waited on
 /// (the group's wait orders the write before the read).

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The result of `loopx check`: errors block (`ok` false), warnings inform, checks record what
 /// passed. Every line names a location and a rule or code, never a secret's text.
 public struct CheckReport: Report, Sendable {

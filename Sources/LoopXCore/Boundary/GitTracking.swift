@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// What git knows about the files under one scan root: which are tracked, and which untracked
 /// private-state paths are not ignored. Absent (nil) when the root is not in a git work tree.
 struct GitTracking: Sendable {

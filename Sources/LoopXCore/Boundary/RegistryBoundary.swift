@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The public/private classification of a registry file (original §3.5): what kind of registry
 /// it is, which of its values are private markers (by JSON path, never by value), and the
 /// risks that follow from that and from git tracking it.

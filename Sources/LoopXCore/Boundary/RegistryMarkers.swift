@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Finds private markers among a registry's scalar values.
 enum RegistryMarkers {
     /// Keys whose value, when it is a local or absolute path, is private.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx configure-goal` and `loopx register-agent`: applies validated field edits to one goal
 /// of the project registry, atomically under the registry lock, then syncs the goal into the
 /// global registry. A preview unless `execute` is set: the report lists every field with its

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One field of a registry goal entry that `configure-goal` or `register-agent` sets or
 /// removes, addressed by its key path (`["coordination", "write_scope"]`).
 public struct RegistryFieldEdit: Sendable, Hashable {

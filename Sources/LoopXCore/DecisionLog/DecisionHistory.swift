@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A goal's logged decisions read back: each with whether its answer changed from the
 /// previous decision of the same kind, and the execution obligations they issued with how
 /// each ended (discharged, lapsed, superseded by a re-issue within the grace, or pending).

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Re-decides logged decisions under a candidate rule set and compares the answers.
 ///
 /// A record's facts are read back from their content addresses, `now` is the record's time,

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The answer of `loopx decisions`: a goal's newest logged decisions (newest first) with the
 /// rules that fired and whether the answer changed from the previous tick, and the
 /// obligations issued with how each ended.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A project's rule layer `.loopx/rules` as it was at a git revision, read with `git ls-tree`
 /// and `git show` (nothing is checked out).
 enum GitRuleLayer {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx rules replay`: re-decides the logged decisions of one goal or of every goal in the
 /// registry under a candidate rule set (the current files, plus `--rules` layers, or the
 /// project layer as it was at a git revision) and reports what would change.

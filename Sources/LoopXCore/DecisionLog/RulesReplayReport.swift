@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The answer of `loopx rules replay`: per goal, how many logged decisions were replayed and
 /// which would change (old -> new, and the rule that made the difference). Not ok (exit 1)
 /// when any decision would change.

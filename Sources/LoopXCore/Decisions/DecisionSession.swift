@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Everything one decision command needs, loaded once: the registry (project or global), the
 /// rule layers (with the goal's project layer), and the health facts shared by every goal.
 public struct DecisionSession: Sendable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `gate check`: evaluates one proposed action of a goal against the boundary gates (the
 /// `gate` decision of `Rules/pipeline.yaml`) and reports the rules that decided.
 public struct GateCheck: Sendable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The answer of `gate check`: allowed or gated, the rules that decided (id, gate, reason,
 /// layer, source) and the `prompt:` guidance of every rule that gated.
 public struct GateCheckReport: Report {

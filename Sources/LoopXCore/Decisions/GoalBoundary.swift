@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The boundary an agent works inside, projected from the goal's registry entry: adapter,
 /// write scope, parent approvals, guards, the next probe and the orchestration policy.
 enum GoalBoundary {

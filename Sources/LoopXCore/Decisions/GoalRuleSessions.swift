@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The decision session of each goal of a multi-goal command (`status`, `quota status`,
 /// `quota plan`, `history`, `registry`): the goal is decided with the layers
 /// `RuleLayerDiscovery.forGoal` picks — exactly what `quota should-run` uses from the goal's

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Builds the facts of `project:` fixtures with the code the CLI uses (GoalStore,
 /// DecisionSession, FactsBuilder) over a fixture directory that is a self-contained project:
 /// `.loopx/registry.json`, the active state files and a runtime root. Paths in the fixture

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `quota status` and `quota plan` (reference §7.4): the `status` decision (attention, quota
 /// ladder, outcome floor) run for every registered goal, grouped by quota state in a fixed
 /// order, with the next goal that would get an automatic turn.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The answer of `quota status` / `quota plan`: every registered goal's plan item grouped by
 /// quota state, the summary, and the next goal due an automatic turn.
 public struct QuotaPlanReport: Report {

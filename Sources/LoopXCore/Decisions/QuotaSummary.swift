@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The quota object every quota answer carries: the effective quota state (the outcome-floor
 /// stage's output, which overlays the ladder) with the numbers behind it.
 public enum QuotaSummary {

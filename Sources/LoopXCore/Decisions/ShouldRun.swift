@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `quota should-run`: the heartbeat's guard. Builds the goal's facts, runs the should-run
 /// pipeline, records an execution obligation when work is owed, and can save the live
 /// decision as a regression fixture.

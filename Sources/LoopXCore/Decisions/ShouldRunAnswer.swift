@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The should-run answer as Swift reads it: the declared answer (the base stage's output,
 /// failed closed, plus the fields `answers.should_run` names) decoded once into the values
 /// the commands act on. Values are kept as JSON where they are passed on unchanged.

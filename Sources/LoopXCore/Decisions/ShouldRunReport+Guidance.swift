@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `prompt:` guidance of the rules that decided a should-run tick, so a thin heartbeat
 /// body can defer to the rules instead of carrying every branch inline.
 extension ShouldRunReport {

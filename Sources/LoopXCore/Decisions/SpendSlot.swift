@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Where a spend comes from (reference §7.11).
 public enum SpendSource: String, Sendable, CaseIterable {
     case heartbeat, controller, adapter

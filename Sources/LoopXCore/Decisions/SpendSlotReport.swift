@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The answer of `quota spend-slot` (reference §7.11 keys): the should-run quota before, the
 /// quota after the spend, whether it would throttle, and what was (or would be) written.
 public struct SpendSlotReport: Report {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `quota void-slot`: a non-destructive correction of a spend. Nothing is removed from the
 /// index; a `quota_slot_voided` run naming the spend's `generated_at` is appended, and the
 /// `spend` fact subtracts its slots while the voided spend is inside the quota window.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The short "why not" of a decision: per stage, its nearest near miss — the rule that would
 /// have decided instead, what it would have given, the condition that was false and the facts
 /// that condition read. One derivation for should-run, `gate check` and their Markdown.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The report of `loopx demo`: where the sample lives and each step of the tour.
 public struct DemoReport: Report {
     public var directory: String

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Writing the embedded sample with loopx's own writers: `connect` for the registry, the
 /// run-history appender for the runs and the reward overlay.
 extension DemoTour {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx demo`: builds the embedded sample in a fresh temporary directory (project, registry,
 /// active state, run history, runtime root — nothing outside it, HOME pointed inside it too)
 /// and runs the main commands on it through the library, each with a one-line explanation.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The relative paths and contents of every regular file under a directory, for comparing an
 /// installed copy with its source (the skill snapshot).
 struct DirectoryDigest: Equatable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The install checks of `loopx doctor`: release snapshot, canary, skill, freshness, and the
 /// global registry. They warn (not required) except the global registry, which every
 /// heartbeat writes through.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Install health: is the binary reachable, are its rules and libraries there, can it write.
 public struct Doctor: Sendable {
     public var context: LoopXContext

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One line of `loopx doctor`: what was checked, whether it passed, and how to fix it.
 public struct DoctorCheck: Sendable {
     public var name: String

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Where an install lives and what it is made of: the bin directory with the default command
 /// and the canary, the release snapshots, the skills directory, and the checkout the running
 /// binary came from. Honours `LOOPX_BIN_DIR`, `LOOPX_RELEASES_DIR` and `CODEX_HOME` like

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Checks that rules are usable by this build: the same load (and type check) every command
 /// that decides runs.
 public enum RuleValidation {

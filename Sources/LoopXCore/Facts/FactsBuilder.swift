@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Assembles the facts of one goal from the real files: registry entry, run history (read
 /// backwards, so the cost does not grow with the index), active state, spend window, health,
 /// project checkout, recorded obligation and, for gates, the proposed action. The `profile`

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The facts of one goal at one instant as a JSON document shaped like `Rules/facts.yaml`.
 /// Fields the builder cannot know are left out, so the schema's `defaults:` fill them
 /// exactly as they do for inline fixtures; the rule engine converts the document to CEL

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `goal` fact: the registry entry with nulls dropped and the quota normalized.
 enum GoalFacts {
     static func goal(_ entry: GoalEntry?, id: String) -> JSONValue {

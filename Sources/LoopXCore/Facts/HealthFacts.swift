@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `health` fact: registry problems, boundary-scan findings, contract errors and the
 /// global registry's findings. Collected once per command and shared by every goal.
 public struct HealthFacts: Sendable {

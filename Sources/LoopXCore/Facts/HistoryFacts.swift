@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `history` and `spend` facts from the run index, read from its end.
 enum HistoryFacts {
     /// The newest runs, newest first, overlays merged. Artifact existence is checked on disk

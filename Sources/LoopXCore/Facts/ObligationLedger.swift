@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Execution obligations tracked across heartbeats. When `quota should-run` tells an agent
 /// it must attempt work, the obligation is recorded beside the goal's runs; later decisions
 /// check whether a run written since discharged it or whether it lapsed.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `project` fact: whether the checkout and state file exist, and which well-known files
 /// the repository has.
 enum ProjectFacts {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The identity of a run in the index: rows repeating it are overlays merged into the run.
 public struct RunIdentity: Sendable, Hashable {
     public var generatedAt: String

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One quota spend (or void) recorded in a goal's run history.
 public struct SpendEvent: Sendable, Hashable {
     public enum Kind: String, Sendable {

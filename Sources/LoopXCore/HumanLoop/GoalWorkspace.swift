@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// What every human-in-the-loop command resolves for one goal before it reads or writes:
 /// the registry in use, the goal's entry, its run history and where its files live.
 public struct GoalWorkspace: Sendable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 extension PromptLanguage {
     /// Picks the English or the Chinese wording of one text.
     public func text(_ english: String, _ chinese: String) -> String {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `--recorded-at` value of a human decision: the given RFC 3339 text kept as written,
 /// or the invocation's clock.
 public enum RecordedAt {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// What a `connect` / `bootstrap` rerun kept although the caller passed something else: a
 /// rerun never replaces an existing entry or state file without `--force`, so each passed
 /// value that differs from the kept one is reported with the command that replaces it.

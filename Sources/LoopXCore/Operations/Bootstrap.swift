@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx bootstrap` / `connect`: creates or merges the project's registry entry and active
 /// state file, then syncs the goal into the global registry. Safe to rerun: without `--force`
 /// nothing that exists is replaced.

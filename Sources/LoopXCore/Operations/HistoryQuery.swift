@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx history`: the goals (registry goals and runtime directories) with their newest runs
 /// and quota spend in the window. Every read goes backwards from the end of each index, so
 /// the cost does not depend on how long a goal's history is.

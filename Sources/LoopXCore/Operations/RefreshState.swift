@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx refresh-state`: records a `state_refreshed` run derived from the goal's active
 /// state (the recommended action is `## Next Action`'s first public-safe item): a JSON record,
 /// a Markdown rendering and one index row. The state file itself is not edited.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The outcome of `loopx operator-gate`: the recorded (or previewed) gate run.
 public struct OperatorGateReport: Report {
     var workspace: GoalWorkspace

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `prompt:` guidance a heartbeat body is built from: the rules of the heartbeat,
 /// obligation, delivery-contract and gate stages that can fire, grouped by where the body
 /// uses them. Taken from the loaded rule set, so project, user and `--rules` layers count.

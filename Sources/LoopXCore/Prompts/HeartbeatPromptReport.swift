@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The report of `loopx heartbeat-prompt`: the task body, the commands it embeds, where its
 /// active state came from, and its size against the variant's budget.
 public struct HeartbeatPromptReport: Report {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The wording of the new-project handoff, in English or Chinese.
 struct NewProjectPromptText {
     var prompt: NewProjectPrompt

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A bounded, read-only look at a project directory: which well-known files exist, which
 /// languages its sources are in, and its top-level directories. Reads names only, never
 /// file contents, and stops after `maxFiles` files so a huge tree costs no more than a small one.

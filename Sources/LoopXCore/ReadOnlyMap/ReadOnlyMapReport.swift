@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The outcome of `loopx read-only-map`: the recorded (or previewed) map run.
 public struct ReadOnlyMapReport: Report {
     var workspace: GoalWorkspace

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx read-only-map`: the generic first adapter tick. It reads registry metadata, samples the
 /// goal's active state and inventories the project, then records a `read_only_project_map` run
 /// (or previews it). It never writes inside the project.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The sections of a goal's active state that a read-only map samples (at most 8 lines each).
 public struct StateMap: Sendable {
     /// Sections checked, in report order.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 extension ExecutionProfile {
     /// A registry `execution_profile` as a profile layer: the fields that normalize (a label,
     /// a label list with at least one valid label, a positive threshold) and the sections

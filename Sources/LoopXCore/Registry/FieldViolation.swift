@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A number in a goal entry that is outside its documented range or not a number at all
 /// (docs/data.md, "Numbers and ranges"). It becomes a registry problem; the value loopx uses
 /// meanwhile is pulled into the range, so nothing downstream can overflow.

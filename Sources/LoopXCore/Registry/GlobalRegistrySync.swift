@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Copies project goals into the global registry, sanitized: `authority_sources` dropped
 /// (`authority_source_count` kept), `source_registry` and `synced_at` added. A goal id already
 /// routed to another project is refused unless `replaceState`, which writes a backup first.

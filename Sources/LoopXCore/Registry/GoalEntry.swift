@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One goal of a registry. The entry keeps the JSON object exactly as read, so keys loopx does
 /// not know survive a rewrite; typed accessors read the fields loopx uses.
 public struct GoalEntry: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A goal id that is safe to use as one path segment: `[A-Za-z0-9][A-Za-z0-9._-]{0,127}`,
 /// never `.` or `..`. Every path built from a goal id goes through this type first.
 public struct GoalID: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The registry a command works against, resolved once: the project registry, or the global
 /// registry as a fallback; plus the runtime root and the paths derived from a goal.
 /// This is the loader the decisions layer uses to reach goals, state files and run history.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The goal entry `bootstrap` writes, built from its flags.
 public struct GoalTemplate: Sendable {
     public var goalID: GoalID

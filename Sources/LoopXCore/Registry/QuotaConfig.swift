@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A goal's compute quota normalized the way the original read it (`quota`, legacy
 /// `compute_quota`), each number checked against its documented range. This is the one
 /// home of the normalization: the `goal` fact, `registry`, `history` and the quota commands

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One validation problem of a registry, with a stable machine code.
 public struct RegistryProblem: Sendable, Hashable {
     public enum Code: String, Sendable, CaseIterable {

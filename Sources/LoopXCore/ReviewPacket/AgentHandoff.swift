@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The short text handed to a project agent: goal guard, context rule, source, first todo,
 /// latest run, forward condition, execution boundary, stop condition and one command — kept
 /// within 16 lines and 1,800 characters, with local paths redacted.

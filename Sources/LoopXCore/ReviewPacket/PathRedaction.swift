@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Replaces local absolute paths (`/home/me/x`, `~/x`) in texts handed to people or other agents
 /// with `<local-path>`, so a packet never leaks the layout of the machine it was built on.
 public enum PathRedaction {

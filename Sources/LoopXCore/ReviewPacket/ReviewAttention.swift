@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The attention facts a review packet is built from: one goal's attention item.
 /// `status` will fill this from the rule engine's `attention` stage; until then
 /// `ReviewAttention.derive` reads the same facts from the data layer.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The output of `loopx review-packet`: the full packet, or only the agent handoff.
 public struct ReviewPacketReport: Report {
     public var packet: ReviewPacket

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The compact lesson a human attaches to a reward: advisory route knowledge that later
 /// guards compare against (`reward_lesson_projection_warning`), never a write permission.
 public struct RewardLesson: Sendable, Hashable {

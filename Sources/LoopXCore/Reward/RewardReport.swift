@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The outcome of `loopx reward`: the overlay, the coordination fields and the write effects.
 public struct RewardReport: Report {
     /// What happened (or would happen) to the active state.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Everything `loopx reward` was asked to record, validated.
 public struct RewardRequest: Sendable {
     /// The judgement of the run.

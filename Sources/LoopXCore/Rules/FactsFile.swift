@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Reads a facts document (JSON or YAML) for `rules explain` and `rules bench`.
 public enum FactsFile {
     /// The facts merged over the schema's defaults and converted to CEL values.

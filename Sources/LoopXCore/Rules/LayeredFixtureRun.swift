@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `rules test` over the rule layers: each fixture runs against the layers its owner
 /// controls. Fixtures under the built-in rules directory test the built-in rules alone, so a
 /// user, project or `--rules` layer never fails fixtures its author does not own; every other

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx rules check`: every error and warning of every layer.
 public struct RulesCheckReport: Report {
     public var diagnostics: [Diagnostic]

@@ -1,3 +1,5 @@
+import LoopXRules
+
 extension RulesExplainReport {
     /// `rules explain --goal-id G`: the decision (a gate decision over `action`, the proposed
     /// action) evaluated over the goal's facts, built from the

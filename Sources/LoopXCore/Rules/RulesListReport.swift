@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// `loopx rules list`: every rule with its stage, priority, layer and lock.
 public struct RulesListReport: Report {
     public var rules: [Rule]

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Reading and locked, change-checked editing of an active state file.
 public enum ActiveStateFile {
     /// Reads and parses the file.

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `ACTIVE_GOAL_STATE.md` that `bootstrap` writes for a new goal.
 public struct StateTemplate: Sendable {
     public var goalID: GoalID

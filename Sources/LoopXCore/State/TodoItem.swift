@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// One todo of the active state: a checkbox line, its continuation lines and its metadata
 /// comment, with the line numbers it occupies in the document.
 public struct TodoItem: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Attention items as the status contract shows them: who the goal waits on, how urgent it
 /// is, and exactly one recommended action.
 enum AttentionItem {

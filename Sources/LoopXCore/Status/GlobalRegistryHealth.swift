@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// Health of the global registry (reference §8.4): duplicate ids, missing or stale source
 /// registries, missing or undeclared state files, and global goals the current registry
 /// does not list. `ok` means no high-severity finding; an absent file is `available: false`.

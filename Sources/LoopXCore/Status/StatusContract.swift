@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The `contract` section of status: registry problems, and the boundary scan when asked.
 public struct StatusContract: Sendable {
     public var errors: [String] = []

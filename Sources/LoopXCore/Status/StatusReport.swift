@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// The status data contract (docs/status.md): `ok`, `contract` and `attention_queue` first,
 /// then global-registry health, run history, active waivers and lapsed obligations.
 public struct StatusReport: Report {

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A failure a command reports to the user: a message, a hint of what to do, its stable code
 /// (which decides the exit status), and the positioned diagnostics behind it, if any.
 public struct CommandFailure: Error, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import LoopXRules
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// A report assembled by a command: its JSON payload and Markdown rendering, `ok` taken from
 /// the payload's `ok` key.
 public struct PayloadReport: Report, Sendable {

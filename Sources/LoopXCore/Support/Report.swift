@@ -1,3 +1,5 @@
+import LoopXRules
+
 /// What a command produces: a machine-readable payload and a human rendering of the same facts.
 public protocol Report {
     /// Whether the command's question was answered favourably; decides exit status 0 or 1.

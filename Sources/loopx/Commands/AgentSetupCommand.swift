@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXAgents
 import LoopXCore
+import LoopXRules
 
 extension AgentSetup.Agent: ExpressibleByArgument {}
 

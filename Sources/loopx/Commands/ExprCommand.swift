@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LoopXCore
+import LoopXRules
 
 /// `loopx expr`: evaluate expressions of the rule language.
 struct ExprCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 /// The proposed action of a gate decision: one set of flags for `gate check` and
 /// `rules explain --decision gate`.

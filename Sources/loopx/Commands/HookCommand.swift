@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXAgents
 import LoopXCore
+import LoopXRules
 
 /// `loopx hook ...`: agent hooks that enforce the boundary gates before a tool runs.
 struct HookCommand: ParsableCommand {

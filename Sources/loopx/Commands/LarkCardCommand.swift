@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 struct LarkCardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 struct QuotaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

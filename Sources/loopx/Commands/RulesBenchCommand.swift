@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 /// Hidden: timings for scripts/bench/rules.sh (load+compile, evaluate with trace off/on/full).
 struct RulesBenchCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 /// `loopx rules ...`: inspect, check, test and explain the policy rules.
 struct RulesCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 struct RulesEffectiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

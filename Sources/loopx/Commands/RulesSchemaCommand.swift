@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 /// `loopx rules schema`: the JSON Schema of rule and fixture files, for YAML editors.
 struct RulesSchemaCommand: ParsableCommand {

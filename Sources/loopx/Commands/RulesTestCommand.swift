@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXRules
 
 /// The output formats of `loopx rules test`.
 enum RulesTestFormat: String, ExpressibleByArgument, CaseIterable {

@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXRules
 
 /// What `quota should-run` was asked, as plain values. `QuotaShouldRunCommand` fills it
 /// through ArgumentParser; on the heartbeat path `parse` fills it directly, because building

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXServer
+import LoopXRules
 
 /// Collects the status payload `serve-status` serves, in a fresh context per request so the
 /// clock and the files are read anew every time.

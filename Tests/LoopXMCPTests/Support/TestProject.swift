@@ -1,5 +1,6 @@
 import Foundation
 import LoopXCore
+import LoopXRules
 
 /// A throw-away HOME holding a project `proj/` with one registered goal `app` (write scope
 /// `docs/**`), its active state and a runtime root `rt/`; runs the built `loopx` in it.
