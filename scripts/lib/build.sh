@@ -38,7 +38,7 @@ loopx_curl_link_flags() {
 # arguments go to swift build.
 loopx_build_release() {
   # shellcheck disable=SC2046 # the flags are words
-  swift build $(loopx_release_flags) "$@"
+  swift build $(loopx_release_flags) "$@" || return 1
   # shellcheck disable=SC2046
   swift build $(loopx_release_flags | sed 's/--product loopx /--product loopx-mcp /') "$@"
 }
