@@ -44,32 +44,6 @@ struct HookClaudeCodeCommand: ParsableCommand {
     /// ArgumentParser's command model, as `quota should-run` does (`LOOPX_FAST_ARGS=off` too).
     static func fastSettings(_ arguments: [String]) -> GlobalSettings? {
         guard arguments.count >= 2, arguments[0] == "hook", arguments[1] == "claude-code" else { return nil }
-        var values: [String: String] = [:]
-        var rules: [String] = []
-        var rest = arguments.dropFirst(2)
-        while let argument = rest.popFirst() {
-            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0])
-            guard ["--registry", "--runtime-root", "--format", "--now", "--rules"].contains(name) else { return nil }
-            let value: String
-            if parts.count == 2 {
-                value = String(parts[1])
-            } else {
-                guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
-                value = next
-            }
-            if name == "--rules" {
-                rules.append(value)
-            } else if values.updateValue(value, forKey: name) != nil {
-                return nil
-            }
-        }
-        var format = OutputFormat.markdown
-        if let text = values["--format"] {
-            guard let parsed = OutputFormat(rawValue: text) else { return nil }
-            format = parsed
-        }
-        return GlobalSettings(
-            registry: values["--registry"], runtimeRoot: values["--runtime-root"], format: format, now: values["--now"], rules: rules)
+        return FastArguments(arguments.dropFirst(2), options: [])?.settings
     }
 }

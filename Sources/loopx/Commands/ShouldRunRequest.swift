@@ -31,53 +31,20 @@ struct ShouldRunRequest {
         emitAndExit(report, format: context.format)
     }
 
-    /// Reads `quota should-run ...` (global options already moved after the verb) when every
-    /// argument is `--name value`, `--name=value` or a flag of this command, each given once
-    /// (`--rules` may repeat). Anything else — help, an unknown or repeated option, a missing
-    /// value or goal id — gives nil, and ArgumentParser then parses the line, so errors and
-    /// usage text are exactly the full parser's. (`LOOPX_FAST_ARGS=off` makes `main` skip it.)
+    /// Reads `quota should-run ...` (global options already moved after the verb) with
+    /// `FastArguments`; nil (ArgumentParser then parses the line) for anything else, a missing
+    /// goal id included.
     static func parse(_ arguments: [String]) -> ShouldRunRequest? {
         guard arguments.count >= 2,
             arguments[0] == "quota", arguments[1] == "should-run"
         else { return nil }
-        var values: [String: String] = [:]
-        var rules: [String] = []
-        var flags: Set<String> = []
-        var rest = arguments.dropFirst(2)
-        while let argument = rest.popFirst() {
-            guard argument.hasPrefix("--") else { return nil }
-            let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0].dropFirst(2))
-            if ["trace", "trace-full", "read-only"].contains(name) {
-                guard parts.count == 1, flags.insert(name).inserted else { return nil }
-                continue
-            }
-            guard ["goal-id", "agent-id", "save-fixture", "registry", "runtime-root", "format", "now", "rules"].contains(name)
-            else { return nil }
-            let value: String
-            if parts.count == 2 {
-                value = String(parts[1])
-            } else {
-                guard let next = rest.popFirst(), !next.hasPrefix("-") else { return nil }
-                value = next
-            }
-            if name == "rules" {
-                rules.append(value)
-            } else {
-                guard values.updateValue(value, forKey: name) == nil else { return nil }
-            }
-        }
-        guard let goalID = values["goal-id"] else { return nil }
-        var format = OutputFormat.markdown
-        if let text = values["format"] {
-            guard let parsed = OutputFormat(rawValue: text) else { return nil }
-            format = parsed
-        }
+        guard let read = FastArguments(
+            arguments.dropFirst(2), options: ["goal-id", "agent-id", "save-fixture"], flags: ["trace", "trace-full", "read-only"]),
+            let goalID = read.values["goal-id"], let settings = read.settings
+        else { return nil }
         return ShouldRunRequest(
-            goalID: goalID, agentID: values["agent-id"],
-            trace: flags.contains("trace-full") ? .full : (flags.contains("trace") ? .on : .off),
-            saveFixture: values["save-fixture"], readOnly: flags.contains("read-only"),
-            settings: GlobalSettings(registry: values["registry"], runtimeRoot: values["runtime-root"], format: format,
-                                     now: values["now"], rules: rules))
+            goalID: goalID, agentID: read.values["agent-id"],
+            trace: read.flags.contains("trace-full") ? .full : (read.flags.contains("trace") ? .on : .off),
+            saveFixture: read.values["save-fixture"], readOnly: read.flags.contains("read-only"), settings: settings)
     }
 }
