@@ -69,7 +69,11 @@ let package = Package(
                 "LoopXServer",
                 "LoopXAgents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Every heartbeat starts loopx: a fully static release executable skips the dynamic
+            // loader (binding libstdc++ and libc) — about a sixth of should-run's start-up
+            // (docs/benchmarks.md). loopx-mcp stays dynamic: it needs the system's libcurl.
+            linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "LoopXRulesTests", dependencies: ["LoopXRules"],
