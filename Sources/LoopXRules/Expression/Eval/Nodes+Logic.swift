@@ -1,67 +1,36 @@
-/// `a && b` with CEL's commutative error absorption: false wins over errors.
-final class AndNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
+/// `a && b` and `a || b` with CEL's commutative error absorption: the absorbing value
+/// (false for `&&`, true for `||`) wins over errors on either side.
+struct LogicNode: Node {
+    let id: Int
+    let a: any Node
+    let b: any Node
+    /// The operand value that decides the result alone.
+    let absorbing: Bool
+    /// `_&&_` or `_||_`, for the overload error.
+    let name: String
 
-    init(id: Int, _ a: Node, _ b: Node) {
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
-        if case .bool(false) = x { return x }
+        if case .bool(let xb) = x, xb == absorbing { return x }
         let y = b.eval(f)
         if case .bool(let yb) = y {
-            if !yb { return y }
+            if yb == absorbing { return y }
             if case .bool = x { return y }
         }
         if case .error = x { return x }
         if case .error = y { return y }
-        return .err("no such overload: _&&_(\(x.celType), \(y.celType))", id)
-    }
-}
-
-/// `a || b`: true wins over errors.
-final class OrNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
-
-    init(id: Int, _ a: Node, _ b: Node) {
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .bool(true) = x { return x }
-        let y = b.eval(f)
-        if case .bool(let yb) = y {
-            if yb { return y }
-            if case .bool = x { return y }
-        }
-        if case .error = x { return x }
-        if case .error = y { return y }
-        return .err("no such overload: _||_(\(x.celType), \(y.celType))", id)
+        return .err("no such overload: \(name)(\(x.celType), \(y.celType))", id)
     }
 }
 
 /// `c ? a : b`.
-final class TernaryNode: Node, @unchecked Sendable {
-    let c: Node
-    let a: Node
-    let b: Node
+struct TernaryNode: Node {
+    let id: Int
+    let c: any Node
+    let a: any Node
+    let b: any Node
 
-    init(id: Int, _ c: Node, _ a: Node, _ b: Node) {
-        self.c = c
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         switch c.eval(f) {
         case .bool(true): return a.eval(f)
         case .bool(false): return b.eval(f)
@@ -72,15 +41,11 @@ final class TernaryNode: Node, @unchecked Sendable {
 }
 
 /// `!a`.
-final class NotNode: Node, @unchecked Sendable {
-    let a: Node
+struct NotNode: Node {
+    let id: Int
+    let a: any Node
 
-    init(id: Int, _ a: Node) {
-        self.a = a
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         switch a.eval(f) {
         case .bool(let b): return .bool(!b)
         case .error(let e): return .error(e)
@@ -90,42 +55,26 @@ final class NotNode: Node, @unchecked Sendable {
 }
 
 /// `a == b` / `a != b`.
-final class EqualNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
+struct EqualNode: StrictBinaryNode {
+    let id: Int
+    let a: any Node
+    let b: any Node
     let negate: Bool
 
-    init(id: Int, _ a: Node, _ b: Node, negate: Bool) {
-        self.a = a
-        self.b = b
-        self.negate = negate
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
+    func apply(_ x: Value, _ y: Value) -> Value {
         if case .string(let s) = x, case .string(let t) = y { return .bool(s.celEquals(t) != negate) }
         return .bool(Value.equal(x, y) != negate)
     }
 }
 
 /// `a == "const"` / `a != "const"`, the most common comparison in policies.
-final class EqualStringNode: Node, @unchecked Sendable {
-    let a: Node
+struct EqualStringNode: Node {
+    let id: Int
+    let a: any Node
     let s: String
     let negate: Bool
 
-    init(id: Int, _ a: Node, _ s: String, negate: Bool) {
-        self.a = a
-        self.s = s
-        self.negate = negate
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
         switch x {
         case .string(let t): return .bool(s.celEquals(t) != negate)
@@ -136,26 +85,15 @@ final class EqualStringNode: Node, @unchecked Sendable {
 }
 
 /// `<`, `<=`, `>`, `>=` across all ordered types.
-final class CompareNode: Node, @unchecked Sendable {
+struct CompareNode: StrictBinaryNode {
     enum Op { case lt, le, gt, ge }
-    let a: Node
-    let b: Node
+    let id: Int
+    let a: any Node
+    let b: any Node
     let op: Op
     let name: String
 
-    init(id: Int, _ a: Node, _ b: Node, _ op: Op, name: String) {
-        self.a = a
-        self.b = b
-        self.op = op
-        self.name = name
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
+    func apply(_ x: Value, _ y: Value) -> Value {
         if case .int(let i) = x, case .int(let j) = y {
             switch op {
             case .lt: return .bool(i < j)
@@ -175,39 +113,22 @@ final class CompareNode: Node, @unchecked Sendable {
 }
 
 /// `x in list` / `x in map`.
-final class InNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
+struct InNode: StrictBinaryNode {
+    let id: Int
+    let a: any Node
+    let b: any Node
 
-    init(id: Int, _ a: Node, _ b: Node) {
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
-        return Ops.contains(y, x, id)
-    }
+    func apply(_ x: Value, _ y: Value) -> Value { Ops.contains(y, x, id) }
 }
 
 /// `x in ["a", "b"]` with a constant list of strings, checked without building values.
-final class InStringsNode: Node, @unchecked Sendable {
-    let a: Node
+struct InStringsNode: Node {
+    let id: Int
+    let a: any Node
     let strings: [String]
     let fallback: Value
 
-    init(id: Int, _ a: Node, _ strings: [String], fallback: Value) {
-        self.a = a
-        self.strings = strings
-        self.fallback = fallback
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
         switch x {
         case .string(let s):

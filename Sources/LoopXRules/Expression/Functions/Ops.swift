@@ -7,18 +7,10 @@ enum Ops {
         .err("no such overload: \(fn)(\(args.map { $0.celType.name }.joined(separator: ", ")))", id)
     }
 
+    /// `v.field`: a missing key is an error; on anything but a map it is `optSelect`.
     static func select(_ v: Value, _ field: String, _ id: Int) -> Value {
-        switch v {
-        case .map(let m):
-            if let found = m.get(string: field) { return found }
-            return .err("no such key: '\(field)'", id)
-        case .optional(let o):
-            guard let inner = o.value else { return v }
-            return optSelect(inner, field, id)
-        case .error: return v
-        default:
-            return .err("type '\(v.celType)' does not support field selection (field '\(field)')", id)
-        }
+        guard case .map(let m) = v else { return optSelect(v, field, id) }
+        return m.get(string: field) ?? .err("no such key: '\(field)'", id)
     }
 
     static func optSelect(_ v: Value, _ field: String, _ id: Int) -> Value {
