@@ -8,10 +8,7 @@ extension Builtins {
         }
         t.member("indexOf") { s, sub, id in indexOf(s, sub, .int(0), id) }
         t.member("indexOf", arity: 3) { a, id in indexOf(a[0], a[1], a[2], id) }
-        t.member("lastIndexOf") { s, sub, id in
-            guard case .string(let str) = s else { return Ops.noOverload("lastIndexOf", s, sub, id: id) }
-            return lastIndexOf(s, sub, .int(Int64(str.unicodeScalars.count)), id)
-        }
+        t.member("lastIndexOf", toEnd("lastIndexOf", lastIndexOf))
         t.member("lastIndexOf", arity: 3) { a, id in lastIndexOf(a[0], a[1], a[2], id) }
         t.member("lowerAscii") { s, id in
             guard case .string(let str) = s else { return Ops.noOverload("lowerAscii", s, id: id) }
@@ -25,10 +22,7 @@ extension Builtins {
         t.member("replace", arity: 4) { a, id in replace(a[0], a[1], a[2], a[3], id) }
         t.member("split") { s, sep, id in split(s, sep, .int(-1), id) }
         t.member("split", arity: 3) { a, id in split(a[0], a[1], a[2], id) }
-        t.member("substring") { s, start, id in
-            guard case .string(let str) = s else { return Ops.noOverload("substring", s, start, id: id) }
-            return substring(s, start, .int(Int64(str.unicodeScalars.count)), id)
-        }
+        t.member("substring", toEnd("substring", substring))
         t.member("substring", arity: 3) { a, id in substring(a[0], a[1], a[2], id) }
         t.member("trim") { s, id in
             guard case .string(let str) = s else { return Ops.noOverload("trim", s, id: id) }
@@ -58,6 +52,17 @@ extension Builtins {
                 return Ops.noOverload("format", s, args, id: id)
             }
             return StringFormatter.format(str, items, id)
+        }
+    }
+
+    /// The two-argument form of a string method whose third argument is a position that
+    /// defaults to the string's length (`lastIndexOf`, `substring`).
+    static func toEnd(_ name: String, _ f: @escaping @Sendable (Value, Value, Value, Int) -> Value)
+        -> @Sendable (Value, Value, Int) -> Value
+    {
+        { s, x, id in
+            guard case .string(let str) = s else { return Ops.noOverload(name, s, x, id: id) }
+            return f(s, x, .int(Int64(str.unicodeScalars.count)), id)
         }
     }
 

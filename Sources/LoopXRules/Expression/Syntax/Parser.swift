@@ -101,19 +101,20 @@ struct Parser {
     }
 
     mutating func parseOr() -> Expr {
-        let first = parseAnd()
-        guard isPunct(.or) else { return first }
-        var operands = [first]
-        while accept(.or) { operands.append(parseAnd()) }
-        return balance(operands, "_||_")
+        parseLogical(.or, "_||_") { $0.parseAnd() }
     }
 
     mutating func parseAnd() -> Expr {
-        let first = parseBinary()
-        guard isPunct(.and) else { return first }
+        parseLogical(.and, "_&&_") { $0.parseBinary() }
+    }
+
+    /// A chain of one logical operator over operands read by `operand`.
+    mutating func parseLogical(_ punct: Token.Punct, _ fn: String, _ operand: (inout Parser) -> Expr) -> Expr {
+        let first = operand(&self)
+        guard isPunct(punct) else { return first }
         var operands = [first]
-        while accept(.and) { operands.append(parseBinary()) }
-        return balance(operands, "_&&_")
+        while accept(punct) { operands.append(operand(&self)) }
+        return balance(operands, fn)
     }
 
     /// Builds a balanced tree for a chain of one logical operator, keeping nesting shallow.
