@@ -1,5 +1,5 @@
 /// The macros: one loop per kind over a list (elements, or index+element) or a map (keys, or key+value).
-struct ComprehensionNode: Node {
+final class ComprehensionNode: Node {
     let id: Int
     let kind: MacroKind
     let range: any Node
@@ -10,6 +10,17 @@ struct ComprehensionNode: Node {
     let transform: (any Node)?
     /// Steps charged per iteration: the node count of the loop bodies plus one.
     let cost: Int
+
+    init(id: Int, kind: MacroKind, range: any Node, slot1: Int, slot2: Int, predicate: (any Node)?, transform: (any Node)?, cost: Int) {
+        self.id = id
+        self.kind = kind
+        self.range = range
+        self.slot1 = slot1
+        self.slot2 = slot2
+        self.predicate = predicate
+        self.transform = transform
+        self.cost = cost
+    }
 
     static let budgetMessage = "evaluation step budget exceeded"
 
@@ -180,11 +191,18 @@ struct Accumulator {
 }
 
 /// `cel.bind(name, init, body)`.
-struct BindNode: Node {
+final class BindNode: Node {
     let id: Int
     let slot: Int
     let initial: any Node
     let body: any Node
+
+    init(id: Int, slot: Int, initial: any Node, body: any Node) {
+        self.id = id
+        self.slot = slot
+        self.initial = initial
+        self.body = body
+    }
 
     func eval(_ f: Frame) -> Value {
         f.locals[slot] = initial.eval(f)
@@ -193,12 +211,20 @@ struct BindNode: Node {
 }
 
 /// `opt.optMap(x, t)` and `opt.optFlatMap(x, t)`.
-struct OptMapNode: Node {
+final class OptMapNode: Node {
     let id: Int
     let slot: Int
     let operand: any Node
     let body: any Node
     let flat: Bool
+
+    init(id: Int, slot: Int, operand: any Node, body: any Node, flat: Bool) {
+        self.id = id
+        self.slot = slot
+        self.operand = operand
+        self.body = body
+        self.flat = flat
+    }
 
     func eval(_ f: Frame) -> Value {
         let v = operand.eval(f)

@@ -1,6 +1,6 @@
 /// `a && b` and `a || b` with CEL's commutative error absorption: the absorbing value
 /// (false for `&&`, true for `||`) wins over errors on either side.
-struct LogicNode: Node {
+final class LogicNode: Node {
     let id: Int
     let a: any Node
     let b: any Node
@@ -8,6 +8,14 @@ struct LogicNode: Node {
     let absorbing: Bool
     /// `_&&_` or `_||_`, for the overload error.
     let name: String
+
+    init(id: Int, a: any Node, b: any Node, absorbing: Bool, name: String) {
+        self.id = id
+        self.a = a
+        self.b = b
+        self.absorbing = absorbing
+        self.name = name
+    }
 
     func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
@@ -24,11 +32,18 @@ struct LogicNode: Node {
 }
 
 /// `c ? a : b`.
-struct TernaryNode: Node {
+final class TernaryNode: Node {
     let id: Int
     let c: any Node
     let a: any Node
     let b: any Node
+
+    init(id: Int, c: any Node, a: any Node, b: any Node) {
+        self.id = id
+        self.c = c
+        self.a = a
+        self.b = b
+    }
 
     func eval(_ f: Frame) -> Value {
         switch c.eval(f) {
@@ -40,39 +55,19 @@ struct TernaryNode: Node {
     }
 }
 
-/// `!a`.
-struct NotNode: Node {
-    let id: Int
-    let a: any Node
-
-    func eval(_ f: Frame) -> Value {
-        switch a.eval(f) {
-        case .bool(let b): return .bool(!b)
-        case .error(let e): return .error(e)
-        case let other: return .err("no such overload: !_(\(other.celType))", id)
-        }
-    }
-}
-
-/// `a == b` / `a != b`.
-struct EqualNode: StrictBinaryNode {
-    let id: Int
-    let a: any Node
-    let b: any Node
-    let negate: Bool
-
-    func apply(_ x: Value, _ y: Value) -> Value {
-        if case .string(let s) = x, case .string(let t) = y { return .bool(s.celEquals(t) != negate) }
-        return .bool(Value.equal(x, y) != negate)
-    }
-}
-
 /// `a == "const"` / `a != "const"`, the most common comparison in policies.
-struct EqualStringNode: Node {
+final class EqualStringNode: Node {
     let id: Int
     let a: any Node
     let s: String
     let negate: Bool
+
+    init(id: Int, a: any Node, s: String, negate: Bool) {
+        self.id = id
+        self.a = a
+        self.s = s
+        self.negate = negate
+    }
 
     func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
@@ -84,49 +79,19 @@ struct EqualStringNode: Node {
     }
 }
 
-/// `<`, `<=`, `>`, `>=` across all ordered types.
-struct CompareNode: StrictBinaryNode {
-    enum Op { case lt, le, gt, ge }
-    let id: Int
-    let a: any Node
-    let b: any Node
-    let op: Op
-    let name: String
-
-    func apply(_ x: Value, _ y: Value) -> Value {
-        if case .int(let i) = x, case .int(let j) = y {
-            switch op {
-            case .lt: return .bool(i < j)
-            case .le: return .bool(i <= j)
-            case .gt: return .bool(i > j)
-            case .ge: return .bool(i >= j)
-            }
-        }
-        switch Value.order(x, y) {
-        case .less: return .bool(op == .lt || op == .le)
-        case .equal: return .bool(op == .le || op == .ge)
-        case .greater: return .bool(op == .gt || op == .ge)
-        case .unordered: return .bool(false)
-        case .incomparable: return .err("no such overload: \(name)(\(x.celType), \(y.celType))", id)
-        }
-    }
-}
-
-/// `x in list` / `x in map`.
-struct InNode: StrictBinaryNode {
-    let id: Int
-    let a: any Node
-    let b: any Node
-
-    func apply(_ x: Value, _ y: Value) -> Value { Ops.contains(y, x, id) }
-}
-
 /// `x in ["a", "b"]` with a constant list of strings, checked without building values.
-struct InStringsNode: Node {
+final class InStringsNode: Node {
     let id: Int
     let a: any Node
     let strings: [String]
     let fallback: Value
+
+    init(id: Int, a: any Node, strings: [String], fallback: Value) {
+        self.id = id
+        self.a = a
+        self.strings = strings
+        self.fallback = fallback
+    }
 
     func eval(_ f: Frame) -> Value {
         let x = a.eval(f)

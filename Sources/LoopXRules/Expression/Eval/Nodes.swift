@@ -1,27 +1,45 @@
 /// A constant (literals and constant-folded subtrees).
-struct ConstNode: Node {
+final class ConstNode: Node {
     let id: Int
     let value: Value
+
+    init(id: Int, value: Value) {
+        self.id = id
+        self.value = value
+    }
 
     func eval(_ f: Frame) -> Value { value }
 }
 
 /// A comprehension or `cel.bind` variable, held in a slot.
-struct LocalNode: Node {
+final class LocalNode: Node {
     let id: Int
     let slot: Int
+
+    init(id: Int, slot: Int) {
+        self.id = id
+        self.slot = slot
+    }
 
     func eval(_ f: Frame) -> Value { f.locals[slot] }
 }
 
 /// One level of a (possibly qualified) variable name `a.b.c`: the binding found for the
 /// reference may have consumed this level already, else the field is selected from below.
-struct RefNode: Node {
+final class RefNode: Node {
     let id: Int
     let ref: Int
     let level: Int
     let operand: (any Node)?
     let field: String
+
+    init(id: Int, ref: Int, level: Int, operand: (any Node)?, field: String) {
+        self.id = id
+        self.ref = ref
+        self.level = level
+        self.operand = operand
+        self.field = field
+    }
 
     func eval(_ f: Frame) -> Value {
         guard let operand, f.consumed[ref] < level else { return f.slots[ref] }
@@ -30,10 +48,16 @@ struct RefNode: Node {
 }
 
 /// `operand.field`.
-struct SelectNode: Node {
+final class SelectNode: Node {
     let id: Int
     let operand: any Node
     let field: String
+
+    init(id: Int, operand: any Node, field: String) {
+        self.id = id
+        self.operand = operand
+        self.field = field
+    }
 
     func eval(_ f: Frame) -> Value {
         let v = operand.eval(f)
@@ -42,29 +66,17 @@ struct SelectNode: Node {
     }
 }
 
-/// `operand.?field`.
-struct OptSelectNode: Node {
-    let id: Int
-    let operand: any Node
-    let field: String
-
-    func eval(_ f: Frame) -> Value { Ops.optSelect(operand.eval(f), field, id) }
-}
-
-/// `has(operand.field)`.
-struct PresenceNode: Node {
-    let id: Int
-    let operand: any Node
-    let field: String
-
-    func eval(_ f: Frame) -> Value { Ops.has(operand.eval(f), field, id) }
-}
-
 /// A list literal.
-struct ListNode: Node {
+final class ListNode: Node {
     let id: Int
     let elements: [any Node]
     let optional: Set<Int>
+
+    init(id: Int, elements: [any Node], optional: Set<Int>) {
+        self.id = id
+        self.elements = elements
+        self.optional = optional
+    }
 
     func eval(_ f: Frame) -> Value {
         var out: [Value] = []
@@ -86,11 +98,18 @@ struct ListNode: Node {
 }
 
 /// A map literal; duplicate keys are an evaluation error.
-struct MapNode: Node {
+final class MapNode: Node {
     let id: Int
     let keys: [any Node]
     let values: [any Node]
     let optional: [Bool]
+
+    init(id: Int, keys: [any Node], values: [any Node], optional: [Bool]) {
+        self.id = id
+        self.keys = keys
+        self.values = values
+        self.optional = optional
+    }
 
     func eval(_ f: Frame) -> Value {
         var ks: [Value] = []
@@ -120,9 +139,14 @@ struct MapNode: Node {
 }
 
 /// A value that is an error raised when evaluated (unknown functions, bad constant folds).
-struct ErrorNode: Node {
+final class ErrorNode: Node {
     let id: Int
     let message: String
+
+    init(id: Int, message: String) {
+        self.id = id
+        self.message = message
+    }
 
     func eval(_ f: Frame) -> Value { .err(message, id) }
 }

@@ -88,14 +88,14 @@ extension Planner {
         if args.count == 2, let apply = Planner.binaryOperators[fn] {
             return Call2Node(id: id, a: plan(args[0]), b: plan(args[1]), fn: apply)
         }
-        if args.count == 2, let op = Planner.comparisons[fn] {
-            return CompareNode(id: id, a: plan(args[0]), b: plan(args[1]), op: op, name: fn)
+        if args.count == 2, let op = OrderOperator(rawValue: fn) {
+            return Call2Node(id: id, a: plan(args[0]), b: plan(args[1])) { x, y, id in Ops.compare(x, y, op, id) }
         }
         switch (fn, args.count) {
         case ("_&&_", 2): return LogicNode(id: id, a: plan(args[0]), b: plan(args[1]), absorbing: false, name: fn)
         case ("_||_", 2): return LogicNode(id: id, a: plan(args[0]), b: plan(args[1]), absorbing: true, name: fn)
         case ("_?_:_", 3): return TernaryNode(id: id, c: plan(args[0]), a: plan(args[1]), b: plan(args[2]))
-        case ("!_", 1): return NotNode(id: id, a: plan(args[0]))
+        case ("!_", 1): return Call1Node(id: id, a: plan(args[0]), fn: Ops.not)
         case ("-_", 1): return Call1Node(id: id, a: plan(args[0]), fn: Ops.negate)
         case ("_==_", 2), ("_!=_", 2):
             let negate = fn == "_!=_"
@@ -107,7 +107,7 @@ extension Planner {
             if !traced, let c = a as? ConstNode, case .string(let s) = c.value {
                 return EqualStringNode(id: id, a: b, s: s, negate: negate)
             }
-            return EqualNode(id: id, a: a, b: b, negate: negate)
+            return Call2Node(id: id, a: a, b: b) { x, y, _ in Ops.equal(x, y, negate: negate) }
         case ("@in", 2):
             let a = plan(args[0])
             let b = plan(args[1])
@@ -115,7 +115,7 @@ extension Planner {
                 let strings = l.compactMap(\.stringValue)
                 if strings.count == l.count { return InStringsNode(id: id, a: a, strings: strings, fallback: c.value) }
             }
-            return InNode(id: id, a: a, b: b)
+            return Call2Node(id: id, a: a, b: b) { x, y, id in Ops.contains(y, x, id) }
         default: return nil
         }
     }
@@ -125,7 +125,4 @@ extension Planner {
         "_+_": Ops.add, "_-_": Ops.subtract, "_*_": Ops.multiply, "_/_": Ops.divide, "_%_": Ops.modulo,
         "_[_]": Ops.index, "_[?_]": Ops.optIndex,
     ]
-
-    /// The ordering operators.
-    static let comparisons: [String: CompareNode.Op] = ["_<_": .lt, "_<=_": .le, "_>_": .gt, "_>=_": .ge]
 }

@@ -39,9 +39,9 @@ struct Planner {
             guard case .select(let operand, let field, _) = e.kind else { return ErrorNode(id: e.id, message: "bad name") }
             return SelectNode(id: e.id, operand: plan(operand), field: field)
         case .select(let operand, let field, true):
-            return OptSelectNode(id: e.id, operand: plan(operand), field: field)
+            return Call1Node(id: e.id, a: plan(operand)) { v, id in Ops.optSelect(v, field, id) }
         case .presence(let operand, let field):
-            return PresenceNode(id: e.id, operand: plan(operand), field: field)
+            return Call1Node(id: e.id, a: plan(operand)) { v, id in Ops.has(v, field, id) }
         case .list(let elements, let optional):
             let nodes = elements.map { plan($0) }
             if optional.isEmpty, let consts = constants(nodes) { return ConstNode(id: e.id, value: .list(consts)) }

@@ -67,33 +67,38 @@ extension Builtins {
     }
 
     static func indexOf(_ s: Value, _ sub: Value, _ start: Value, _ id: Int) -> Value {
-        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = start else {
-            return Ops.noOverload("indexOf", s, sub, start, id: id)
+        search("indexOf", s, sub, start, id) { hay, n, k in
+            var i = k
+            while i + n.count <= hay.count {
+                if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
+                i += 1
+            }
+            return .int(-1)
         }
-        let hay = Array(str.unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        guard k >= 0, k <= hay.count else { return .err("indexOf(): index \(k) out of range", id) }
-        var i = Int(k)
-        while i + n.count <= hay.count {
-            if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
-            i += 1
-        }
-        return .int(-1)
     }
 
     static func lastIndexOf(_ s: Value, _ sub: Value, _ end: Value, _ id: Int) -> Value {
-        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = end else {
-            return Ops.noOverload("lastIndexOf", s, sub, end, id: id)
+        search("lastIndexOf", s, sub, end, id) { hay, n, k in
+            var i = min(k, hay.count - n.count)
+            while i >= 0 {
+                if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
+                i -= 1
+            }
+            return .int(-1)
+        }
+    }
+
+    /// A substring search: once the arguments are a string, a string and a position inside the
+    /// first (all in scalars), `scan` gets the haystack, the needle and the position.
+    static func search(_ name: String, _ s: Value, _ sub: Value, _ position: Value, _ id: Int,
+                       _ scan: ([Unicode.Scalar], [Unicode.Scalar], Int) -> Value) -> Value
+    {
+        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = position else {
+            return Ops.noOverload(name, s, sub, position, id: id)
         }
         let hay = Array(str.unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        guard k >= 0, k <= hay.count else { return .err("lastIndexOf(): index \(k) out of range", id) }
-        var i = min(Int(k), hay.count - n.count)
-        while i >= 0 {
-            if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
-            i -= 1
-        }
-        return .int(-1)
+        guard k >= 0, k <= hay.count else { return .err("\(name)(): index \(k) out of range", id) }
+        return scan(hay, Array(needle.unicodeScalars), Int(k))
     }
 
     static func replace(_ s: Value, _ old: Value, _ new: Value, _ limit: Value, _ id: Int) -> Value {
