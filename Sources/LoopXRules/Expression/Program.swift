@@ -18,15 +18,15 @@ public final class Program: Sendable {
     /// Calls to functions no built-in implements; they evaluate to errors, so a loader may
     /// want to report them up front (positions are UTF-8 offsets into `source`).
     public let unresolvedCalls: [ExpressionError]
-    let root: Node
+    let root: any Node
     /// The plan with a trace wrapper around every node, built the first time a traced
     /// evaluation needs it (most programs are never traced).
-    private let tracedPlan = Mutex<Node?>(nil)
+    private let tracedPlan = Mutex<(any Node)?>(nil)
     let refs: [RefSpec]
     let localCount: Int
     let nodeCount: Int
 
-    private init(source: String, container: String?, ast: Expr, sourceMap: SourceMap, root: Node,
+    private init(source: String, container: String?, ast: Expr, sourceMap: SourceMap, root: any Node,
                  refs: [RefSpec], localCount: Int, nodeCount: Int,
                  unresolvedCalls: [ExpressionError])
     {
@@ -106,7 +106,7 @@ public final class Program: Sendable {
 
     /// The traced plan. Planning the same tree again yields the same reference slots in the
     /// same order (the planner numbers references as it meets them), so `refs` fit both plans.
-    var tracedRoot: Node {
+    var tracedRoot: any Node {
         tracedPlan.withLock { cached in
             if let cached { return cached }
             var tracer = Planner(container: container, traced: true, sourceMap: sourceMap)
@@ -121,7 +121,7 @@ public final class Program: Sendable {
         evaluate(Activation(bindings))
     }
 
-    private func run(_ node: Node, _ bindings: Activation, _ budget: Int, _ trace: ExpressionTrace?) -> Value {
+    private func run(_ node: any Node, _ bindings: Activation, _ budget: Int, _ trace: ExpressionTrace?) -> Value {
         let frame = Frame(refCount: refs.count, localCount: localCount, budget: budget, trace: trace)
         for (i, ref) in refs.enumerated() {
             let (v, consumed) = ref.resolve(bindings)

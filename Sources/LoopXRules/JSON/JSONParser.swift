@@ -73,6 +73,15 @@ public struct JSONParser {
         if depth > JSONParser.maxDepth { throw failure("nesting deeper than \(JSONParser.maxDepth)") }
     }
 
+    /// After a member or element: true past a `,` (another follows), false past `close`.
+    private mutating func another(closedBy close: Unicode.Scalar, in what: String) throws -> Bool {
+        skipWhitespace()
+        guard index < bytes.count else { throw failure("unterminated \(what)") }
+        if bytes[index] == UInt8(ascii: ",") { index += 1; return true }
+        if bytes[index] == UInt8(ascii: close) { index += 1; return false }
+        throw failure("expected ',' or '\(close)'")
+    }
+
     private mutating func parseObject() throws -> JSONValue {
         try enter()
         index += 1
@@ -100,11 +109,7 @@ public struct JSONParser {
             index += 1
             skipWhitespace()
             entries.append((key, try parseValue()))
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated object") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "}") { index += 1; break }
-            throw failure("expected ',' or '}'")
+            if try !another(closedBy: "}", in: "object") { break }
         }
         depth -= 1
         return .object(JSONObject(entries))
@@ -123,11 +128,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             items.append(try parseValue())
-            skipWhitespace()
-            guard index < bytes.count else { throw failure("unterminated array") }
-            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-            if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-            throw failure("expected ',' or ']'")
+            if try !another(closedBy: "]", in: "array") { break }
         }
         depth -= 1
         return .array(items)

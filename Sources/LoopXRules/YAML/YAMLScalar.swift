@@ -42,31 +42,19 @@ public struct YAMLScalar: Sendable, Hashable {
 
 extension YAMLScalar.Value {
     /// The string, when this value is a string.
-    public var stringValue: String? {
-        if case .string(let s) = self { return s }
-        return nil
-    }
+    public var stringValue: String? { jsonValue.stringValue }
 
     /// The boolean, when this value is a boolean.
-    public var boolValue: Bool? {
-        if case .bool(let b) = self { return b }
-        return nil
-    }
+    public var boolValue: Bool? { jsonValue.boolValue }
 
-    /// The integer, when this value is an integer.
+    /// The integer, when this value is an integer (unlike JSON's, never a float with no fraction).
     public var intValue: Int64? {
         if case .int(let i) = self { return i }
         return nil
     }
 
     /// The number as a double, when this value is an integer or a float.
-    public var doubleValue: Double? {
-        switch self {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        default: return nil
-        }
-    }
+    public var doubleValue: Double? { jsonValue.doubleValue }
 
     /// The same value as plain JSON data.
     public var jsonValue: JSONValue {

@@ -1,30 +1,12 @@
 extension TypeChecker {
-    /// `a.b.c` rooted at an identifier that is not a macro variable, as (node, name) pairs
-    /// from the root up.
-    func nameChain(_ e: Expr) -> (nodes: [Expr], segments: [String], absolute: Bool)? {
-        var nodes: [Expr] = []
-        var segments: [String] = []
-        var cur = e
-        while true {
-            switch cur.kind {
-            case .select(let operand, let field, false):
-                nodes.append(cur)
-                segments.append(field)
-                cur = operand
-            case .ident(let name, let absolute):
-                if !absolute, local(name) != nil { return nil }
-                nodes.append(cur)
-                segments.append(name)
-                return (nodes.reversed(), segments.reversed(), absolute)
-            default:
-                return nil
-            }
-        }
+    /// `a.b.c` rooted at an identifier that is not a macro variable.
+    func nameChain(_ e: Expr) -> NameChain? {
+        e.nameChain { local($0) != nil }
     }
 
     /// Resolves a qualified name the way evaluation does (the longest declared name first,
     /// each inside the container's prefixes), then types the selects after it.
-    mutating func checkChain(_ chain: (nodes: [Expr], segments: [String], absolute: Bool)) -> Info {
+    mutating func checkChain(_ chain: NameChain) -> Info {
         // The usual case (rules): plain names, no container, and the root is declared.
         if !environment.hasDottedNames, environment.container?.isEmpty ?? true,
            let typed = environment.variables[chain.segments[0]]
@@ -65,7 +47,7 @@ extension TypeChecker {
     }
 
     /// Types the selects of a name chain after the `consumed` segments its name took.
-    private mutating func selects(_ base: Info, _ chain: (nodes: [Expr], segments: [String], absolute: Bool), from consumed: Int)
+    private mutating func selects(_ base: Info, _ chain: NameChain, from consumed: Int)
         -> Info
     {
         var info = base

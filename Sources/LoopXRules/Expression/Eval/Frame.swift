@@ -61,32 +61,3 @@ public final class ExpressionTrace {
     /// The recorded value of a node, nil when it was not evaluated.
     public subscript(id: Int) -> Value? { values[id] }
 }
-
-/// A compiled node: evaluation is a virtual call on a tree of specialised nodes.
-class Node: @unchecked Sendable {
-    let id: Int
-
-    init(id: Int) {
-        self.id = id
-    }
-
-    func eval(_ f: Frame) -> Value {
-        .err("internal error: unplanned node", id)
-    }
-}
-
-/// Wraps a node so its value is recorded in the trace; only used in traced plans.
-final class TraceNode: Node, @unchecked Sendable {
-    let inner: Node
-
-    init(_ inner: Node) {
-        self.inner = inner
-        super.init(id: inner.id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let v = inner.eval(f)
-        f.trace?.record(id, v)
-        return v
-    }
-}

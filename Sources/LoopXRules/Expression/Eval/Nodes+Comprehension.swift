@@ -1,18 +1,18 @@
 /// The macros: one loop per kind over a list (elements, or index+element) or a map (keys, or key+value).
-final class ComprehensionNode: Node, @unchecked Sendable {
+final class ComprehensionNode: Node {
+    let id: Int
     let kind: MacroKind
-    let range: Node
+    let range: any Node
     /// Slot of the first variable and of the second (two-variable forms), else -1.
     let slot1: Int
     let slot2: Int
-    let predicate: Node?
-    let transform: Node?
+    let predicate: (any Node)?
+    let transform: (any Node)?
     /// Steps charged per iteration: the node count of the loop bodies plus one.
     let cost: Int
 
-    init(id: Int, kind: MacroKind, range: Node, slot1: Int, slot2: Int, predicate: Node?, transform: Node?,
-         cost: Int)
-    {
+    init(id: Int, kind: MacroKind, range: any Node, slot1: Int, slot2: Int, predicate: (any Node)?, transform: (any Node)?, cost: Int) {
+        self.id = id
         self.kind = kind
         self.range = range
         self.slot1 = slot1
@@ -20,12 +20,11 @@ final class ComprehensionNode: Node, @unchecked Sendable {
         self.predicate = predicate
         self.transform = transform
         self.cost = cost
-        super.init(id: id)
     }
 
     static let budgetMessage = "evaluation step budget exceeded"
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let r = range.eval(f)
         let count: Int
         let list: [Value]
@@ -90,7 +89,7 @@ struct Accumulator {
     }
 
     /// Runs one iteration; false stops the loop.
-    mutating func step(_ f: Frame, predicate: Node?, transform: Node?) -> Bool {
+    mutating func step(_ f: Frame, predicate: (any Node)?, transform: (any Node)?) -> Bool {
         switch kind {
         case .all, .exists:
             guard let predicate else { return false }
@@ -147,7 +146,7 @@ struct Accumulator {
     }
 
 
-    private mutating func transformOne(_ f: Frame, _ transform: Node?) -> Bool {
+    private mutating func transformOne(_ f: Frame, _ transform: (any Node)?) -> Bool {
         guard let transform else { return false }
         let v = transform.eval(f)
         if case .error = v { return fail(v) }
@@ -192,40 +191,42 @@ struct Accumulator {
 }
 
 /// `cel.bind(name, init, body)`.
-final class BindNode: Node, @unchecked Sendable {
+final class BindNode: Node {
+    let id: Int
     let slot: Int
-    let initial: Node
-    let body: Node
+    let initial: any Node
+    let body: any Node
 
-    init(id: Int, slot: Int, initial: Node, body: Node) {
+    init(id: Int, slot: Int, initial: any Node, body: any Node) {
+        self.id = id
         self.slot = slot
         self.initial = initial
         self.body = body
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         f.locals[slot] = initial.eval(f)
         return body.eval(f)
     }
 }
 
 /// `opt.optMap(x, t)` and `opt.optFlatMap(x, t)`.
-final class OptMapNode: Node, @unchecked Sendable {
+final class OptMapNode: Node {
+    let id: Int
     let slot: Int
-    let operand: Node
-    let body: Node
+    let operand: any Node
+    let body: any Node
     let flat: Bool
 
-    init(id: Int, slot: Int, operand: Node, body: Node, flat: Bool) {
+    init(id: Int, slot: Int, operand: any Node, body: any Node, flat: Bool) {
+        self.id = id
         self.slot = slot
         self.operand = operand
         self.body = body
         self.flat = flat
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let v = operand.eval(f)
         guard case .optional(let o) = v else {
             if case .error = v { return v }

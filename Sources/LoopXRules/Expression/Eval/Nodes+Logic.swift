@@ -1,67 +1,51 @@
-/// `a && b` with CEL's commutative error absorption: false wins over errors.
-final class AndNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
+/// `a && b` and `a || b` with CEL's commutative error absorption: the absorbing value
+/// (false for `&&`, true for `||`) wins over errors on either side.
+final class LogicNode: Node {
+    let id: Int
+    let a: any Node
+    let b: any Node
+    /// The operand value that decides the result alone.
+    let absorbing: Bool
+    /// `_&&_` or `_||_`, for the overload error.
+    let name: String
 
-    init(id: Int, _ a: Node, _ b: Node) {
+    init(id: Int, a: any Node, b: any Node, absorbing: Bool, name: String) {
+        self.id = id
         self.a = a
         self.b = b
-        super.init(id: id)
+        self.absorbing = absorbing
+        self.name = name
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
-        if case .bool(false) = x { return x }
+        if case .bool(let xb) = x, xb == absorbing { return x }
         let y = b.eval(f)
         if case .bool(let yb) = y {
-            if !yb { return y }
+            if yb == absorbing { return y }
             if case .bool = x { return y }
         }
         if case .error = x { return x }
         if case .error = y { return y }
-        return .err("no such overload: _&&_(\(x.celType), \(y.celType))", id)
-    }
-}
-
-/// `a || b`: true wins over errors.
-final class OrNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
-
-    init(id: Int, _ a: Node, _ b: Node) {
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .bool(true) = x { return x }
-        let y = b.eval(f)
-        if case .bool(let yb) = y {
-            if yb { return y }
-            if case .bool = x { return y }
-        }
-        if case .error = x { return x }
-        if case .error = y { return y }
-        return .err("no such overload: _||_(\(x.celType), \(y.celType))", id)
+        return .err("no such overload: \(name)(\(x.celType), \(y.celType))", id)
     }
 }
 
 /// `c ? a : b`.
-final class TernaryNode: Node, @unchecked Sendable {
-    let c: Node
-    let a: Node
-    let b: Node
+final class TernaryNode: Node {
+    let id: Int
+    let c: any Node
+    let a: any Node
+    let b: any Node
 
-    init(id: Int, _ c: Node, _ a: Node, _ b: Node) {
+    init(id: Int, c: any Node, a: any Node, b: any Node) {
+        self.id = id
         self.c = c
         self.a = a
         self.b = b
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         switch c.eval(f) {
         case .bool(true): return a.eval(f)
         case .bool(false): return b.eval(f)
@@ -71,61 +55,21 @@ final class TernaryNode: Node, @unchecked Sendable {
     }
 }
 
-/// `!a`.
-final class NotNode: Node, @unchecked Sendable {
-    let a: Node
-
-    init(id: Int, _ a: Node) {
-        self.a = a
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        switch a.eval(f) {
-        case .bool(let b): return .bool(!b)
-        case .error(let e): return .error(e)
-        case let other: return .err("no such overload: !_(\(other.celType))", id)
-        }
-    }
-}
-
-/// `a == b` / `a != b`.
-final class EqualNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
-    let negate: Bool
-
-    init(id: Int, _ a: Node, _ b: Node, negate: Bool) {
-        self.a = a
-        self.b = b
-        self.negate = negate
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
-        if case .string(let s) = x, case .string(let t) = y { return .bool(s.celEquals(t) != negate) }
-        return .bool(Value.equal(x, y) != negate)
-    }
-}
-
 /// `a == "const"` / `a != "const"`, the most common comparison in policies.
-final class EqualStringNode: Node, @unchecked Sendable {
-    let a: Node
+final class EqualStringNode: Node {
+    let id: Int
+    let a: any Node
     let s: String
     let negate: Bool
 
-    init(id: Int, _ a: Node, _ s: String, negate: Bool) {
+    init(id: Int, a: any Node, s: String, negate: Bool) {
+        self.id = id
         self.a = a
         self.s = s
         self.negate = negate
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
         switch x {
         case .string(let t): return .bool(s.celEquals(t) != negate)
@@ -135,79 +79,21 @@ final class EqualStringNode: Node, @unchecked Sendable {
     }
 }
 
-/// `<`, `<=`, `>`, `>=` across all ordered types.
-final class CompareNode: Node, @unchecked Sendable {
-    enum Op { case lt, le, gt, ge }
-    let a: Node
-    let b: Node
-    let op: Op
-    let name: String
-
-    init(id: Int, _ a: Node, _ b: Node, _ op: Op, name: String) {
-        self.a = a
-        self.b = b
-        self.op = op
-        self.name = name
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
-        if case .int(let i) = x, case .int(let j) = y {
-            switch op {
-            case .lt: return .bool(i < j)
-            case .le: return .bool(i <= j)
-            case .gt: return .bool(i > j)
-            case .ge: return .bool(i >= j)
-            }
-        }
-        switch Value.order(x, y) {
-        case .less: return .bool(op == .lt || op == .le)
-        case .equal: return .bool(op == .le || op == .ge)
-        case .greater: return .bool(op == .gt || op == .ge)
-        case .unordered: return .bool(false)
-        case .incomparable: return .err("no such overload: \(name)(\(x.celType), \(y.celType))", id)
-        }
-    }
-}
-
-/// `x in list` / `x in map`.
-final class InNode: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
-
-    init(id: Int, _ a: Node, _ b: Node) {
-        self.a = a
-        self.b = b
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
-        return Ops.contains(y, x, id)
-    }
-}
-
 /// `x in ["a", "b"]` with a constant list of strings, checked without building values.
-final class InStringsNode: Node, @unchecked Sendable {
-    let a: Node
+final class InStringsNode: Node {
+    let id: Int
+    let a: any Node
     let strings: [String]
     let fallback: Value
 
-    init(id: Int, _ a: Node, _ strings: [String], fallback: Value) {
+    init(id: Int, a: any Node, strings: [String], fallback: Value) {
+        self.id = id
         self.a = a
         self.strings = strings
         self.fallback = fallback
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let x = a.eval(f)
         switch x {
         case .string(let s):

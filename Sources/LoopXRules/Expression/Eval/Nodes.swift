@@ -1,107 +1,84 @@
 /// A constant (literals and constant-folded subtrees).
-final class ConstNode: Node, @unchecked Sendable {
+final class ConstNode: Node {
+    let id: Int
     let value: Value
 
-    init(id: Int, _ value: Value) {
+    init(id: Int, value: Value) {
+        self.id = id
         self.value = value
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value { value }
+    func eval(_ f: Frame) -> Value { value }
 }
 
 /// A comprehension or `cel.bind` variable, held in a slot.
-final class LocalNode: Node, @unchecked Sendable {
+final class LocalNode: Node {
+    let id: Int
     let slot: Int
 
     init(id: Int, slot: Int) {
+        self.id = id
         self.slot = slot
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value { f.locals[slot] }
+    func eval(_ f: Frame) -> Value { f.locals[slot] }
 }
 
 /// One level of a (possibly qualified) variable name `a.b.c`: the binding found for the
 /// reference may have consumed this level already, else the field is selected from below.
-final class RefNode: Node, @unchecked Sendable {
+final class RefNode: Node {
+    let id: Int
     let ref: Int
     let level: Int
-    let operand: Node?
+    let operand: (any Node)?
     let field: String
 
-    init(id: Int, ref: Int, level: Int, operand: Node?, field: String) {
+    init(id: Int, ref: Int, level: Int, operand: (any Node)?, field: String) {
+        self.id = id
         self.ref = ref
         self.level = level
         self.operand = operand
         self.field = field
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         guard let operand, f.consumed[ref] < level else { return f.slots[ref] }
         return Ops.select(operand.eval(f), field, id)
     }
 }
 
 /// `operand.field`.
-final class SelectNode: Node, @unchecked Sendable {
-    let operand: Node
+final class SelectNode: Node {
+    let id: Int
+    let operand: any Node
     let field: String
 
-    init(id: Int, _ operand: Node, _ field: String) {
+    init(id: Int, operand: any Node, field: String) {
+        self.id = id
         self.operand = operand
         self.field = field
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         let v = operand.eval(f)
         if case .map(let m) = v, let found = m.get(string: field) { return found }
         return Ops.select(v, field, id)
     }
 }
 
-/// `operand.?field`.
-final class OptSelectNode: Node, @unchecked Sendable {
-    let operand: Node
-    let field: String
-
-    init(id: Int, _ operand: Node, _ field: String) {
-        self.operand = operand
-        self.field = field
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value { Ops.optSelect(operand.eval(f), field, id) }
-}
-
-/// `has(operand.field)`.
-final class PresenceNode: Node, @unchecked Sendable {
-    let operand: Node
-    let field: String
-
-    init(id: Int, _ operand: Node, _ field: String) {
-        self.operand = operand
-        self.field = field
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value { Ops.has(operand.eval(f), field, id) }
-}
-
 /// A list literal.
-final class ListNode: Node, @unchecked Sendable {
-    let elements: [Node]
+final class ListNode: Node {
+    let id: Int
+    let elements: [any Node]
     let optional: Set<Int>
 
-    init(id: Int, _ elements: [Node], optional: Set<Int>) {
+    init(id: Int, elements: [any Node], optional: Set<Int>) {
+        self.id = id
         self.elements = elements
         self.optional = optional
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         var out: [Value] = []
         out.reserveCapacity(elements.count)
         for (i, e) in elements.enumerated() {
@@ -121,19 +98,20 @@ final class ListNode: Node, @unchecked Sendable {
 }
 
 /// A map literal; duplicate keys are an evaluation error.
-final class MapNode: Node, @unchecked Sendable {
-    let keys: [Node]
-    let values: [Node]
+final class MapNode: Node {
+    let id: Int
+    let keys: [any Node]
+    let values: [any Node]
     let optional: [Bool]
 
-    init(id: Int, keys: [Node], values: [Node], optional: [Bool]) {
+    init(id: Int, keys: [any Node], values: [any Node], optional: [Bool]) {
+        self.id = id
         self.keys = keys
         self.values = values
         self.optional = optional
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value {
+    func eval(_ f: Frame) -> Value {
         var ks: [Value] = []
         var vs: [Value] = []
         ks.reserveCapacity(keys.count)
@@ -160,75 +138,15 @@ final class MapNode: Node, @unchecked Sendable {
     }
 }
 
-/// A call whose implementation was resolved at compile time, with one argument.
-final class Call1Node: Node, @unchecked Sendable {
-    let a: Node
-    let fn: @Sendable (Value, Int) -> Value
-
-    init(id: Int, _ a: Node, _ fn: @escaping @Sendable (Value, Int) -> Value) {
-        self.a = a
-        self.fn = fn
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        return fn(x, id)
-    }
-}
-
-final class Call2Node: Node, @unchecked Sendable {
-    let a: Node
-    let b: Node
-    let fn: @Sendable (Value, Value, Int) -> Value
-
-    init(id: Int, _ a: Node, _ b: Node, _ fn: @escaping @Sendable (Value, Value, Int) -> Value) {
-        self.a = a
-        self.b = b
-        self.fn = fn
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        let x = a.eval(f)
-        if case .error = x { return x }
-        let y = b.eval(f)
-        if case .error = y { return y }
-        return fn(x, y, id)
-    }
-}
-
-final class CallNNode: Node, @unchecked Sendable {
-    let args: [Node]
-    let fn: @Sendable ([Value], Int) -> Value
-
-    init(id: Int, _ args: [Node], _ fn: @escaping @Sendable ([Value], Int) -> Value) {
-        self.args = args
-        self.fn = fn
-        super.init(id: id)
-    }
-
-    override func eval(_ f: Frame) -> Value {
-        var vs: [Value] = []
-        vs.reserveCapacity(args.count)
-        for a in args {
-            let v = a.eval(f)
-            if case .error = v { return v }
-            vs.append(v)
-        }
-        return fn(vs, id)
-    }
-}
-
 /// A value that is an error raised when evaluated (unknown functions, bad constant folds).
-final class ErrorNode: Node, @unchecked Sendable {
+final class ErrorNode: Node {
+    let id: Int
     let message: String
 
-    init(id: Int, _ message: String) {
+    init(id: Int, message: String) {
+        self.id = id
         self.message = message
-        super.init(id: id)
     }
 
-    override func eval(_ f: Frame) -> Value { .err(message, id) }
+    func eval(_ f: Frame) -> Value { .err(message, id) }
 }

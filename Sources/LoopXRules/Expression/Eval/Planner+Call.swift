@@ -1,5 +1,5 @@
 extension Planner {
-    mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) -> Node {
+    mutating func planCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) -> any Node {
         let id = e.id
         if target == nil, let op = planOperator(id, function, args) { return op }
         if let target {
@@ -30,11 +30,11 @@ extension Planner {
 
     /// A call no built-in implements: an evaluation error (CEL lets `||`/`&&` absorb it),
     /// also listed so that loaders can warn at load time.
-    mutating func unresolved(_ id: Int, _ message: String) -> Node {
+    mutating func unresolved(_ id: Int, _ message: String) -> any Node {
         if !traced {
             unresolvedCalls.append(ExpressionError(utf8Offset: sourceMap.range(of: id).lowerBound, message: message))
         }
-        return ErrorNode(id: id, message)
+        return ErrorNode(id: id, message: message)
     }
 
     /// A global function name resolved against the container (`f` in `a.b` may be `a.b.f`).
@@ -49,24 +49,24 @@ extension Planner {
         return name
     }
 
-    func node(_ id: Int, _ impl: FunctionImpl, _ args: [Node]) -> Node {
+    func node(_ id: Int, _ impl: FunctionImpl, _ args: [any Node]) -> any Node {
         switch impl {
-        case .unary(let fn) where args.count == 1: return Call1Node(id: id, args[0], fn)
-        case .binary(let fn) where args.count == 2: return Call2Node(id: id, args[0], args[1], fn)
-        case .nary(let fn): return CallNNode(id: id, args, fn)
-        default: return ErrorNode(id: id, "internal error: arity mismatch")
+        case .unary(let fn) where args.count == 1: return Call1Node(id: id, a: args[0], fn: fn)
+        case .binary(let fn) where args.count == 2: return Call2Node(id: id, a: args[0], b: args[1], fn: fn)
+        case .nary(let fn): return CallNNode(id: id, args: args, fn: fn)
+        default: return ErrorNode(id: id, message: "internal error: arity mismatch")
         }
     }
 
     /// `s.matches(re)` with a constant pattern compiles the pattern once, at compile time.
-    mutating func planMatches(_ id: Int, _ args: [Expr]) -> Node? {
+    mutating func planMatches(_ id: Int, _ args: [Expr]) -> (any Node)? {
         guard case .literal(.string(let pattern)) = args[1].kind else { return nil }
         switch Regex.compile(pattern) {
         case .failure(let message):
             error("invalid regular expression: \(message)", args[1].id)
-            return ErrorNode(id: id, "invalid regular expression: \(message)")
+            return ErrorNode(id: id, message: "invalid regular expression: \(message)")
         case .success(let re):
-            return Call1Node(id: id, plan(args[0])) { v, id in
+            return Call1Node(id: id, a: plan(args[0])) { v, id in
                 guard case .string(let s) = v else { return Ops.noOverload("matches", v, id: id) }
                 return .bool(re.matches(s))
             }
@@ -80,48 +80,49 @@ extension Planner {
         return cur.kind
     }
 
-    mutating func planOperator(_ id: Int, _ fn: String, _ args: [Expr]) -> Node? {
+    mutating func planOperator(_ id: Int, _ fn: String, _ args: [Expr]) -> (any Node)? {
         // Operators are named `_op_`, `!_`, `-_` or `@in`; anything else is a function.
         guard let first = fn.utf8.first, first == UInt8(ascii: "_") || first == UInt8(ascii: "!")
             || first == UInt8(ascii: "-") || first == UInt8(ascii: "@")
         else { return nil }
+        if args.count == 2, let apply = Planner.binaryOperators[fn] {
+            return Call2Node(id: id, a: plan(args[0]), b: plan(args[1]), fn: apply)
+        }
+        if args.count == 2, let op = OrderOperator(rawValue: fn) {
+            return Call2Node(id: id, a: plan(args[0]), b: plan(args[1])) { x, y, id in Ops.compare(x, y, op, id) }
+        }
         switch (fn, args.count) {
-        case ("_&&_", 2): return AndNode(id: id, plan(args[0]), plan(args[1]))
-        case ("_||_", 2): return OrNode(id: id, plan(args[0]), plan(args[1]))
-        case ("_?_:_", 3): return TernaryNode(id: id, plan(args[0]), plan(args[1]), plan(args[2]))
-        case ("!_", 1): return NotNode(id: id, plan(args[0]))
-        case ("-_", 1): return Call1Node(id: id, plan(args[0]), Ops.negate)
+        case ("_&&_", 2): return LogicNode(id: id, a: plan(args[0]), b: plan(args[1]), absorbing: false, name: fn)
+        case ("_||_", 2): return LogicNode(id: id, a: plan(args[0]), b: plan(args[1]), absorbing: true, name: fn)
+        case ("_?_:_", 3): return TernaryNode(id: id, c: plan(args[0]), a: plan(args[1]), b: plan(args[2]))
+        case ("!_", 1): return Call1Node(id: id, a: plan(args[0]), fn: Ops.not)
+        case ("-_", 1): return Call1Node(id: id, a: plan(args[0]), fn: Ops.negate)
         case ("_==_", 2), ("_!=_", 2):
             let negate = fn == "_!=_"
             let a = plan(args[0])
             let b = plan(args[1])
             if !traced, let c = b as? ConstNode, case .string(let s) = c.value {
-                return EqualStringNode(id: id, a, s, negate: negate)
+                return EqualStringNode(id: id, a: a, s: s, negate: negate)
             }
             if !traced, let c = a as? ConstNode, case .string(let s) = c.value {
-                return EqualStringNode(id: id, b, s, negate: negate)
+                return EqualStringNode(id: id, a: b, s: s, negate: negate)
             }
-            return EqualNode(id: id, a, b, negate: negate)
-        case ("_<_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .lt, name: fn)
-        case ("_<=_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .le, name: fn)
-        case ("_>_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .gt, name: fn)
-        case ("_>=_", 2): return CompareNode(id: id, plan(args[0]), plan(args[1]), .ge, name: fn)
+            return Call2Node(id: id, a: a, b: b) { x, y, _ in Ops.equal(x, y, negate: negate) }
         case ("@in", 2):
             let a = plan(args[0])
             let b = plan(args[1])
             if !traced, let c = b as? ConstNode, case .list(let l) = c.value {
                 let strings = l.compactMap(\.stringValue)
-                if strings.count == l.count { return InStringsNode(id: id, a, strings, fallback: c.value) }
+                if strings.count == l.count { return InStringsNode(id: id, a: a, strings: strings, fallback: c.value) }
             }
-            return InNode(id: id, a, b)
-        case ("_+_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.add)
-        case ("_-_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.subtract)
-        case ("_*_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.multiply)
-        case ("_/_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.divide)
-        case ("_%_", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.modulo)
-        case ("_[_]", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.index)
-        case ("_[?_]", 2): return Call2Node(id: id, plan(args[0]), plan(args[1]), Ops.optIndex)
+            return Call2Node(id: id, a: a, b: b) { x, y, id in Ops.contains(y, x, id) }
         default: return nil
         }
     }
+
+    /// The binary operators that are plain calls of an `Ops` implementation.
+    static let binaryOperators: [String: @Sendable (Value, Value, Int) -> Value] = [
+        "_+_": Ops.add, "_-_": Ops.subtract, "_*_": Ops.multiply, "_/_": Ops.divide, "_%_": Ops.modulo,
+        "_[_]": Ops.index, "_[?_]": Ops.optIndex,
+    ]
 }

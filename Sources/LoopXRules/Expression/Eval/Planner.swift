@@ -23,29 +23,29 @@ struct Planner {
         errors.append(ExpressionError(utf8Offset: sourceMap.range(of: id).lowerBound, message: message))
     }
 
-    mutating func plan(_ e: Expr) -> Node {
+    mutating func plan(_ e: Expr) -> any Node {
         let n = planNode(e)
-        return traced && !(n is TraceNode) ? TraceNode(n) : n
+        return traced && !(n is TraceNode) ? TraceNode(inner: n) : n
     }
 
-    private mutating func planNode(_ e: Expr) -> Node {
+    private mutating func planNode(_ e: Expr) -> any Node {
         switch e.kind {
         case .literal(let v):
-            return ConstNode(id: e.id, v)
+            return ConstNode(id: e.id, value: v)
         case .ident(let name, false) where scope[name] != nil:
             return LocalNode(id: e.id, slot: scope[name] ?? 0)
         case .ident, .select(_, _, false):
             if let chain = qualifiedChain(e) { return planChain(chain, absolute: chain.absolute) }
-            guard case .select(let operand, let field, _) = e.kind else { return ErrorNode(id: e.id, "bad name") }
-            return SelectNode(id: e.id, plan(operand), field)
+            guard case .select(let operand, let field, _) = e.kind else { return ErrorNode(id: e.id, message: "bad name") }
+            return SelectNode(id: e.id, operand: plan(operand), field: field)
         case .select(let operand, let field, true):
-            return OptSelectNode(id: e.id, plan(operand), field)
+            return Call1Node(id: e.id, a: plan(operand)) { v, id in Ops.optSelect(v, field, id) }
         case .presence(let operand, let field):
-            return PresenceNode(id: e.id, plan(operand), field)
+            return Call1Node(id: e.id, a: plan(operand)) { v, id in Ops.has(v, field, id) }
         case .list(let elements, let optional):
             let nodes = elements.map { plan($0) }
-            if optional.isEmpty, let consts = constants(nodes) { return ConstNode(id: e.id, .list(consts)) }
-            return ListNode(id: e.id, nodes, optional: Set(optional))
+            if optional.isEmpty, let consts = constants(nodes) { return ConstNode(id: e.id, value: .list(consts)) }
+            return ListNode(id: e.id, elements: nodes, optional: Set(optional))
         case .map(let entries):
             let keys = entries.map { plan($0.key) }
             let values = entries.map { plan($0.value) }
@@ -53,7 +53,7 @@ struct Planner {
             if !entries.contains(where: \.optional), constants(keys) != nil, constants(values) != nil,
                case .map(let m) = node.eval(Frame(refCount: 0, localCount: 0, budget: 0, trace: nil))
             {
-                return ConstNode(id: e.id, .map(m))
+                return ConstNode(id: e.id, value: .map(m))
             }
             return node
         case .call(let target, let function, let args):
@@ -64,7 +64,7 @@ struct Planner {
     }
 
     /// The values of nodes that are all constants (and not traced wrappers).
-    func constants(_ nodes: [Node]) -> [Value]? {
+    func constants(_ nodes: [any Node]) -> [Value]? {
         var out: [Value] = []
         out.reserveCapacity(nodes.count)
         for n in nodes {
@@ -75,53 +75,30 @@ struct Planner {
         return out
     }
 
-    struct Chain {
-        var exprs: [Expr]
-        var segments: [String]
-        var absolute: Bool
+    /// `a.b.c` rooted at a non-local identifier.
+    func qualifiedChain(_ e: Expr) -> NameChain? {
+        e.nameChain { scope[$0] != nil }
     }
 
-    /// `a.b.c` rooted at a non-local identifier, as its nodes from the root up.
-    func qualifiedChain(_ e: Expr) -> Chain? {
-        var exprs: [Expr] = []
-        var segments: [String] = []
-        var cur = e
-        while true {
-            switch cur.kind {
-            case .select(let operand, let field, false):
-                exprs.append(cur)
-                segments.append(field)
-                cur = operand
-            case .ident(let name, let absolute):
-                if !absolute, scope[name] != nil { return nil }
-                exprs.append(cur)
-                segments.append(name)
-                return Chain(exprs: exprs.reversed(), segments: segments.reversed(), absolute: absolute)
-            default:
-                return nil
-            }
-        }
-    }
-
-    mutating func refIndex(_ chain: Chain) -> Int {
+    mutating func refIndex(_ chain: NameChain) -> Int {
         let names = RefSpec.dottedPrefixes(chain.segments)
         let key = chain.absolute ? "." + names[names.count - 1] : names[names.count - 1]
         if let i = refKeys[key] { return i }
         let spec = RefSpec(segments: chain.segments, names: names, absolute: chain.absolute, container: container,
-                           rootID: chain.exprs[0].id)
+                           rootID: chain.nodes[0].id)
         refs.append(spec)
         refKeys[key] = refs.count - 1
         return refs.count - 1
     }
 
-    mutating func planChain(_ chain: Chain, absolute: Bool) -> Node {
+    mutating func planChain(_ chain: NameChain, absolute: Bool) -> any Node {
         let ref = refIndex(chain)
-        var node: Node = RefNode(id: chain.exprs[0].id, ref: ref, level: 0, operand: nil, field: "")
-        if traced { node = TraceNode(node) }
-        for level in 1..<max(chain.exprs.count, 1) {
-            node = RefNode(id: chain.exprs[level].id, ref: ref, level: level, operand: node,
+        var node: any Node = RefNode(id: chain.nodes[0].id, ref: ref, level: 0, operand: nil, field: "")
+        if traced { node = TraceNode(inner: node) }
+        for level in 1..<max(chain.nodes.count, 1) {
+            node = RefNode(id: chain.nodes[level].id, ref: ref, level: level, operand: node,
                            field: chain.segments[level])
-            if traced { node = TraceNode(node) }
+            if traced { node = TraceNode(inner: node) }
         }
         return node
     }
@@ -142,7 +119,7 @@ struct Planner {
         return r
     }
 
-    mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> Node {
+    mutating func planComprehension(_ e: Expr, _ c: Comprehension) -> any Node {
         let range = plan(c.range)
         let names = [c.variable] + (c.variable2.map { [$0] } ?? [])
         let cost = 1 + c.args.reduce(0) { $0 + Planner.count($1) }

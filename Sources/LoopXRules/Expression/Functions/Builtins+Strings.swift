@@ -8,10 +8,7 @@ extension Builtins {
         }
         t.member("indexOf") { s, sub, id in indexOf(s, sub, .int(0), id) }
         t.member("indexOf", arity: 3) { a, id in indexOf(a[0], a[1], a[2], id) }
-        t.member("lastIndexOf") { s, sub, id in
-            guard case .string(let str) = s else { return Ops.noOverload("lastIndexOf", s, sub, id: id) }
-            return lastIndexOf(s, sub, .int(Int64(str.unicodeScalars.count)), id)
-        }
+        t.member("lastIndexOf", toEnd("lastIndexOf", lastIndexOf))
         t.member("lastIndexOf", arity: 3) { a, id in lastIndexOf(a[0], a[1], a[2], id) }
         t.member("lowerAscii") { s, id in
             guard case .string(let str) = s else { return Ops.noOverload("lowerAscii", s, id: id) }
@@ -25,10 +22,7 @@ extension Builtins {
         t.member("replace", arity: 4) { a, id in replace(a[0], a[1], a[2], a[3], id) }
         t.member("split") { s, sep, id in split(s, sep, .int(-1), id) }
         t.member("split", arity: 3) { a, id in split(a[0], a[1], a[2], id) }
-        t.member("substring") { s, start, id in
-            guard case .string(let str) = s else { return Ops.noOverload("substring", s, start, id: id) }
-            return substring(s, start, .int(Int64(str.unicodeScalars.count)), id)
-        }
+        t.member("substring", toEnd("substring", substring))
         t.member("substring", arity: 3) { a, id in substring(a[0], a[1], a[2], id) }
         t.member("trim") { s, id in
             guard case .string(let str) = s else { return Ops.noOverload("trim", s, id: id) }
@@ -61,34 +55,50 @@ extension Builtins {
         }
     }
 
+    /// The two-argument form of a string method whose third argument is a position that
+    /// defaults to the string's length (`lastIndexOf`, `substring`).
+    static func toEnd(_ name: String, _ f: @escaping @Sendable (Value, Value, Value, Int) -> Value)
+        -> @Sendable (Value, Value, Int) -> Value
+    {
+        { s, x, id in
+            guard case .string(let str) = s else { return Ops.noOverload(name, s, x, id: id) }
+            return f(s, x, .int(Int64(str.unicodeScalars.count)), id)
+        }
+    }
+
     static func indexOf(_ s: Value, _ sub: Value, _ start: Value, _ id: Int) -> Value {
-        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = start else {
-            return Ops.noOverload("indexOf", s, sub, start, id: id)
+        search("indexOf", s, sub, start, id) { hay, n, k in
+            var i = k
+            while i + n.count <= hay.count {
+                if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
+                i += 1
+            }
+            return .int(-1)
         }
-        let hay = Array(str.unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        guard k >= 0, k <= hay.count else { return .err("indexOf(): index \(k) out of range", id) }
-        var i = Int(k)
-        while i + n.count <= hay.count {
-            if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
-            i += 1
-        }
-        return .int(-1)
     }
 
     static func lastIndexOf(_ s: Value, _ sub: Value, _ end: Value, _ id: Int) -> Value {
-        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = end else {
-            return Ops.noOverload("lastIndexOf", s, sub, end, id: id)
+        search("lastIndexOf", s, sub, end, id) { hay, n, k in
+            var i = min(k, hay.count - n.count)
+            while i >= 0 {
+                if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
+                i -= 1
+            }
+            return .int(-1)
+        }
+    }
+
+    /// A substring search: once the arguments are a string, a string and a position inside the
+    /// first (all in scalars), `scan` gets the haystack, the needle and the position.
+    static func search(_ name: String, _ s: Value, _ sub: Value, _ position: Value, _ id: Int,
+                       _ scan: ([Unicode.Scalar], [Unicode.Scalar], Int) -> Value) -> Value
+    {
+        guard case .string(let str) = s, case .string(let needle) = sub, case .int(let k) = position else {
+            return Ops.noOverload(name, s, sub, position, id: id)
         }
         let hay = Array(str.unicodeScalars)
-        let n = Array(needle.unicodeScalars)
-        guard k >= 0, k <= hay.count else { return .err("lastIndexOf(): index \(k) out of range", id) }
-        var i = min(Int(k), hay.count - n.count)
-        while i >= 0 {
-            if hay[i..<(i + n.count)].elementsEqual(n) { return .int(Int64(i)) }
-            i -= 1
-        }
-        return .int(-1)
+        guard k >= 0, k <= hay.count else { return .err("\(name)(): index \(k) out of range", id) }
+        return scan(hay, Array(needle.unicodeScalars), Int(k))
     }
 
     static func replace(_ s: Value, _ old: Value, _ new: Value, _ limit: Value, _ id: Int) -> Value {

@@ -11,38 +11,34 @@ struct FunctionKey: Hashable, Sendable {
     let arity: Int
 }
 
-/// The functions the planner can bind, keyed by name and arity: global calls and receiver calls.
+/// The implementations of one kind of call (global or receiver), keyed by name and arity;
+/// `scope(name, f)` registers `f` under the arity its signature has.
+struct FunctionScope: Sendable {
+    private(set) var impls: [FunctionKey: FunctionImpl] = [:]
+
+    subscript(key: FunctionKey) -> FunctionImpl? { impls[key] }
+
+    mutating func callAsFunction(_ name: String, _ f: @escaping @Sendable (Value, Int) -> Value) {
+        impls[FunctionTable.key(name, 1)] = .unary(f)
+    }
+
+    mutating func callAsFunction(_ name: String, _ f: @escaping @Sendable (Value, Value, Int) -> Value) {
+        impls[FunctionTable.key(name, 2)] = .binary(f)
+    }
+
+    mutating func callAsFunction(_ name: String, arity: Int, _ f: @escaping @Sendable ([Value], Int) -> Value) {
+        impls[FunctionTable.key(name, arity)] = .nary(f)
+    }
+}
+
+/// The functions the planner can bind: global calls and receiver calls.
 struct FunctionTable: Sendable {
-    var global: [FunctionKey: FunctionImpl] = [:]
-    var member: [FunctionKey: FunctionImpl] = [:]
+    var global = FunctionScope()
+    var member = FunctionScope()
     /// The first segments of qualified global names (`math` of `math.greatest`).
     var namespaces: Set<String> = []
 
     static func key(_ name: String, _ arity: Int) -> FunctionKey { FunctionKey(name: name, arity: arity) }
-
-    mutating func global(_ name: String, _ f: @escaping @Sendable (Value, Int) -> Value) {
-        global[Self.key(name, 1)] = .unary(f)
-    }
-
-    mutating func global(_ name: String, _ f: @escaping @Sendable (Value, Value, Int) -> Value) {
-        global[Self.key(name, 2)] = .binary(f)
-    }
-
-    mutating func global(_ name: String, arity: Int, _ f: @escaping @Sendable ([Value], Int) -> Value) {
-        global[Self.key(name, arity)] = .nary(f)
-    }
-
-    mutating func member(_ name: String, _ f: @escaping @Sendable (Value, Int) -> Value) {
-        member[Self.key(name, 1)] = .unary(f)
-    }
-
-    mutating func member(_ name: String, _ f: @escaping @Sendable (Value, Value, Int) -> Value) {
-        member[Self.key(name, 2)] = .binary(f)
-    }
-
-    mutating func member(_ name: String, arity: Int, _ f: @escaping @Sendable ([Value], Int) -> Value) {
-        member[Self.key(name, arity)] = .nary(f)
-    }
 
     /// Registers a one-argument function callable both as `f(x)` and `x.f()`.
     mutating func both(_ name: String, _ f: @escaping @Sendable (Value, Int) -> Value) {
@@ -50,6 +46,7 @@ struct FunctionTable: Sendable {
         member(name, f)
     }
 
+    /// Registers a two-argument function callable both as `f(x, y)` and `x.f(y)`.
     mutating func both(_ name: String, _ f: @escaping @Sendable (Value, Value, Int) -> Value) {
         global(name, f)
         member(name, f)
@@ -68,7 +65,7 @@ enum Builtins {
         registerOptionals(&t)
         registerEncoders(&t)
         registerLists(&t)
-        for key in t.global.keys {
+        for key in t.global.impls.keys {
             if let dot = key.name.firstIndex(of: ".") { t.namespaces.insert(String(key.name[..<dot])) }
         }
         return t

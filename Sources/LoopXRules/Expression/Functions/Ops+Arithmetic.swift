@@ -1,13 +1,7 @@
 extension Ops {
     static func add(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        if let r = arithmetic(.addition, x, y, id) { return r }
         switch (x, y) {
-        case (.int(let a), .int(let b)):
-            let (r, o) = a.addingReportingOverflow(b)
-            return o ? .err("integer overflow in addition", id) : .int(r)
-        case (.uint(let a), .uint(let b)):
-            let (r, o) = a.addingReportingOverflow(b)
-            return o ? .err("unsigned integer overflow in addition", id) : .uint(r)
-        case (.double(let a), .double(let b)): return .double(a + b)
         case (.string(let a), .string(let b)):
             guard a.utf8.count + b.utf8.count <= maxSize else { return .err("string result too large", id) }
             return .string(a + b)
@@ -30,14 +24,8 @@ extension Ops {
     }
 
     static func subtract(_ x: Value, _ y: Value, _ id: Int) -> Value {
+        if let r = arithmetic(.subtraction, x, y, id) { return r }
         switch (x, y) {
-        case (.int(let a), .int(let b)):
-            let (r, o) = a.subtractingReportingOverflow(b)
-            return o ? .err("integer overflow in subtraction", id) : .int(r)
-        case (.uint(let a), .uint(let b)):
-            let (r, o) = a.subtractingReportingOverflow(b)
-            return o ? .err("unsigned integer overflow in subtraction", id) : .uint(r)
-        case (.double(let a), .double(let b)): return .double(a - b)
         case (.timestamp(let a), .timestamp(let b)):
             guard let r = a.difference(b) else { return .err("duration out of range", id) }
             return .duration(r)
@@ -52,43 +40,15 @@ extension Ops {
     }
 
     static func multiply(_ x: Value, _ y: Value, _ id: Int) -> Value {
-        switch (x, y) {
-        case (.int(let a), .int(let b)):
-            let (r, o) = a.multipliedReportingOverflow(by: b)
-            return o ? .err("integer overflow in multiplication", id) : .int(r)
-        case (.uint(let a), .uint(let b)):
-            let (r, o) = a.multipliedReportingOverflow(by: b)
-            return o ? .err("unsigned integer overflow in multiplication", id) : .uint(r)
-        case (.double(let a), .double(let b)): return .double(a * b)
-        default: return noOverload("_*_", x, y, id: id)
-        }
+        arithmetic(.multiplication, x, y, id) ?? noOverload("_*_", x, y, id: id)
     }
 
     static func divide(_ x: Value, _ y: Value, _ id: Int) -> Value {
-        switch (x, y) {
-        case (.int(let a), .int(let b)):
-            if b == 0 { return .err("division by zero", id) }
-            let (r, o) = a.dividedReportingOverflow(by: b)
-            return o ? .err("integer overflow in division", id) : .int(r)
-        case (.uint(let a), .uint(let b)):
-            if b == 0 { return .err("division by zero", id) }
-            return .uint(a / b)
-        case (.double(let a), .double(let b)): return .double(a / b)
-        default: return noOverload("_/_", x, y, id: id)
-        }
+        arithmetic(.division, x, y, id) ?? noOverload("_/_", x, y, id: id)
     }
 
     static func modulo(_ x: Value, _ y: Value, _ id: Int) -> Value {
-        switch (x, y) {
-        case (.int(let a), .int(let b)):
-            if b == 0 { return .err("modulus by zero", id) }
-            let (r, o) = a.remainderReportingOverflow(dividingBy: b)
-            return o ? .err("integer overflow in modulus", id) : .int(r)
-        case (.uint(let a), .uint(let b)):
-            if b == 0 { return .err("modulus by zero", id) }
-            return .uint(a % b)
-        default: return noOverload("_%_", x, y, id: id)
-        }
+        arithmetic(.modulus, x, y, id) ?? noOverload("_%_", x, y, id: id)
     }
 
     static func negate(_ x: Value, _ id: Int) -> Value {

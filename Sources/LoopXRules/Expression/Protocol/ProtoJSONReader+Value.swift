@@ -68,21 +68,23 @@ extension ProtoJSONReader {
         }
     }
 
+    /// An `int64Value`/`uint64Value`: a quoted decimal, or a number that is an integer of `T` exactly.
+    private mutating func integer<T: FixedWidthInteger>(_ name: String) throws(Failure) -> T {
+        if peekByte() == 0x22 {
+            let s = try string()
+            guard let v = T(s) else { throw Failure(message: "bad \(name) '\(s)'") }
+            return v
+        }
+        let t = try numberText()
+        if let v = T(t) { return v }
+        guard let d = Double(t), let v = T(exactly: d) else { throw Failure(message: "bad \(name) \(t)") }
+        return v
+    }
+
     private mutating func kind(_ key: Key) throws(Failure) -> Value {
         switch key {
         case .stringValue: return .string(try string())
-        case .int64Value:
-            if peekByte() == 0x22 {
-                let s = try string()
-                guard let v = Int64(s) else { throw Failure(message: "bad int64Value '\(s)'") }
-                return .int(v)
-            }
-            let t = try numberText()
-            if let v = Int64(t) { return .int(v) }
-            guard let d = Double(t), d.rounded() == d, abs(d) < 9.2e18 else {
-                throw Failure(message: "bad int64Value \(t)")
-            }
-            return .int(Int64(d))
+        case .int64Value: return .int(try integer("int64Value"))
         case .boolValue:
             if peekByte() == 0x74 {
                 try literal("true")
@@ -105,18 +107,7 @@ extension ProtoJSONReader {
             let t = try numberText()
             guard let d = Double(t) else { throw Failure(message: "bad doubleValue \(t)") }
             return .double(d)
-        case .uint64Value:
-            if peekByte() == 0x22 {
-                let s = try string()
-                guard let v = UInt64(s) else { throw Failure(message: "bad uint64Value '\(s)'") }
-                return .uint(v)
-            }
-            let t = try numberText()
-            if let v = UInt64(t) { return .uint(v) }
-            guard let d = Double(t), d.rounded() == d, d >= 0, d < 1.8e19 else {
-                throw Failure(message: "bad uint64Value \(t)")
-            }
-            return .uint(UInt64(d))
+        case .uint64Value: return .uint(try integer("uint64Value"))
         case .nullValue:
             if peekByte() == 0x6E {
                 try literal("null")

@@ -48,32 +48,32 @@ struct ProtoJSONReader {
 
     /// Iterates the members of an object, calling `body` with each key (the value is next).
     mutating func object(_ body: (inout ProtoJSONReader, String) throws(Failure) -> Void) throws(Failure) {
-        try expect(0x7B)
-        depth += 1
-        if depth > 200 { throw Failure(message: "nesting too deep") }
-        defer { depth -= 1 }
-        if accept(0x7D) { return }
-        while true {
-            skipWS()
-            let key = try string()
-            try expect(0x3A)
-            try body(&self, key)
-            if accept(0x2C) { continue }
-            try expect(0x7D)
-            return
+        try delimited(open: 0x7B, close: 0x7D) { (r: inout ProtoJSONReader) throws(Failure) in
+            r.skipWS()
+            let key = try r.string()
+            try r.expect(0x3A)
+            try body(&r, key)
         }
     }
 
+    /// Iterates the elements of an array, calling `body` at each.
     mutating func array(_ body: (inout ProtoJSONReader) throws(Failure) -> Void) throws(Failure) {
-        try expect(0x5B)
+        try delimited(open: 0x5B, close: 0x5D, body)
+    }
+
+    /// Comma-separated items between `open` and `close`, within the nesting limit.
+    private mutating func delimited(open: UInt8, close: UInt8,
+                                    _ item: (inout ProtoJSONReader) throws(Failure) -> Void) throws(Failure)
+    {
+        try expect(open)
         depth += 1
         if depth > 200 { throw Failure(message: "nesting too deep") }
         defer { depth -= 1 }
-        if accept(0x5D) { return }
+        if accept(close) { return }
         while true {
-            try body(&self)
+            try item(&self)
             if accept(0x2C) { continue }
-            try expect(0x5D)
+            try expect(close)
             return
         }
     }

@@ -109,8 +109,6 @@ final class CharSetBox: Sendable {
     }
 }
 
-extension CharSet: @unchecked Sendable {}
-
 /// A sparse set of program counters (Briggs–Torczon), cleared in O(1).
 struct ThreadList {
     var dense: [Int]

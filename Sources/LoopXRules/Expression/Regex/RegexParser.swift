@@ -15,7 +15,7 @@ enum RegexAssertion {
 }
 
 /// A set of scalars: ranges, optionally negated and case-folded.
-struct CharSet {
+struct CharSet: Sendable {
     var ranges: [ClosedRange<UInt32>] = []
     var negated = false
     var fold = false

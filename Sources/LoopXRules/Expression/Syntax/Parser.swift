@@ -101,19 +101,20 @@ struct Parser {
     }
 
     mutating func parseOr() -> Expr {
-        let first = parseAnd()
-        guard isPunct(.or) else { return first }
-        var operands = [first]
-        while accept(.or) { operands.append(parseAnd()) }
-        return balance(operands, "_||_")
+        parseLogical(.or, "_||_") { $0.parseAnd() }
     }
 
     mutating func parseAnd() -> Expr {
-        let first = parseRelation()
-        guard isPunct(.and) else { return first }
+        parseLogical(.and, "_&&_") { $0.parseBinary() }
+    }
+
+    /// A chain of one logical operator over operands read by `operand`.
+    mutating func parseLogical(_ punct: Token.Punct, _ fn: String, _ operand: (inout Parser) -> Expr) -> Expr {
+        let first = operand(&self)
+        guard isPunct(punct) else { return first }
         var operands = [first]
-        while accept(.and) { operands.append(parseRelation()) }
-        return balance(operands, "_&&_")
+        while accept(punct) { operands.append(operand(&self)) }
+        return balance(operands, fn)
     }
 
     /// Builds a balanced tree for a chain of one logical operator, keeping nesting shallow.
@@ -125,53 +126,40 @@ struct Parser {
         return call(fn, [left, right], start(of: left), end(of: right))
     }
 
-    mutating func parseRelation() -> Expr {
-        var left = parseAddition()
-        while true {
-            let fn: String
-            switch current.kind {
-            case .punct(.lt): fn = "_<_"
-            case .punct(.le): fn = "_<=_"
-            case .punct(.gt): fn = "_>_"
-            case .punct(.ge): fn = "_>=_"
-            case .punct(.eq): fn = "_==_"
-            case .punct(.ne): fn = "_!=_"
-            case .ident("in"): fn = "@in"
-            case .punct(.assign):
-                error("unexpected '=' (use '==' to compare)", at: current.start)
-                fn = "_==_"
-            default: return left
-            }
+    /// The binary precedence levels below `&&`, loosest first: relations, `+ -`, `* / %`.
+    static let binaryLevels = 3
+
+    /// A left-associative chain of the operators of `level`, over operands of the next level.
+    mutating func parseBinary(_ level: Int = 0) -> Expr {
+        guard level < Parser.binaryLevels else { return parseUnary() }
+        var left = parseBinary(level + 1)
+        while let fn = binaryOperator(level) {
             let op = advance()
-            let right = parseAddition()
+            let right = parseBinary(level + 1)
             left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
         }
+        return left
     }
 
-    mutating func parseAddition() -> Expr {
-        var left = parseMultiplication()
-        while true {
-            let fn: String
-            if isPunct(.plus) { fn = "_+_" } else if isPunct(.minus) { fn = "_-_" } else { return left }
-            let op = advance()
-            let right = parseMultiplication()
-            left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
-        }
-    }
-
-    mutating func parseMultiplication() -> Expr {
-        var left = parseUnary()
-        while true {
-            let fn: String
-            switch current.kind {
-            case .punct(.star): fn = "_*_"
-            case .punct(.slash): fn = "_/_"
-            case .punct(.percent): fn = "_%_"
-            default: return left
-            }
-            let op = advance()
-            let right = parseUnary()
-            left = call(fn, [left, right], start(of: left), end(of: right), anchor: op.start)
+    /// The function name of the current token as an operator of `level`, nil when it is none.
+    mutating func binaryOperator(_ level: Int) -> String? {
+        switch (level, current.kind) {
+        case (0, .punct(.lt)): return "_<_"
+        case (0, .punct(.le)): return "_<=_"
+        case (0, .punct(.gt)): return "_>_"
+        case (0, .punct(.ge)): return "_>=_"
+        case (0, .punct(.eq)): return "_==_"
+        case (0, .punct(.ne)): return "_!=_"
+        case (0, .ident("in")): return "@in"
+        case (0, .punct(.assign)):
+            error("unexpected '=' (use '==' to compare)", at: current.start)
+            return "_==_"
+        case (1, .punct(.plus)): return "_+_"
+        case (1, .punct(.minus)): return "_-_"
+        case (2, .punct(.star)): return "_*_"
+        case (2, .punct(.slash)): return "_/_"
+        case (2, .punct(.percent)): return "_%_"
+        default: return nil
         }
     }
 
