@@ -6,13 +6,16 @@ public struct DecisionSession: Sendable {
     public var store: GoalStore
     public var ruleSet: RuleSet
     public var health: HealthFacts
+    /// The goal and profile defaults and normalization of the rule set's `facts.yaml`.
+    public var fields: FieldRules
     /// The rule layers the rule set was loaded from (the decision log records their digests);
     /// empty when the session was built from a rule set alone.
     public var layers: [RuleLayerSource] = []
 
-    public init(store: GoalStore, ruleSet: RuleSet, health: HealthFacts) {
+    public init(store: GoalStore, ruleSet: RuleSet, fields: FieldRules, health: HealthFacts) {
         self.store = store
         self.ruleSet = ruleSet
+        self.fields = fields
         self.health = health
     }
 
@@ -34,7 +37,8 @@ public struct DecisionSession: Sendable {
             case .invalid(let list): throw .invalidRules(list)
             }
         }
-        var session = DecisionSession(store: store, ruleSet: ruleSet)
+        var session: DecisionSession
+        do { session = try DecisionSession(store: store, ruleSet: ruleSet) } catch { throw .command(error) }
         session.layers = layers
         return session
     }
@@ -47,13 +51,15 @@ public struct DecisionSession: Sendable {
     }
 
     /// A session over an opened registry and a loaded rule set, with the health facts of that
-    /// registry and of the global registry beside its runtime root.
-    public init(store: GoalStore, ruleSet: RuleSet) {
+    /// registry and of the global registry beside its runtime root; fails (invalid rules)
+    /// when the rule set's `facts.yaml` lacks a goal or profile default.
+    public init(store: GoalStore, ruleSet: RuleSet) throws(CommandFailure) {
+        let fields = try FieldRules(schema: ruleSet.schema)
         var health = HealthFacts(store: store)
         let global = GlobalRegistryHealth(store: store)
         health.globalAvailable = global.available
         health.globalFindings = global.factFindings
-        self.init(store: store, ruleSet: ruleSet, health: health)
+        self.init(store: store, ruleSet: ruleSet, fields: fields, health: health)
     }
 
     /// The facts of a goal, its registry entry looked up once: as built from the files (what
@@ -63,7 +69,7 @@ public struct DecisionSession: Sendable {
         for goalID: GoalID, action: JSONValue? = nil
     ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
         let entry = store.registry.goal(id: goalID.rawValue)
-        let built = FactsBuilder(store: store, health: health).facts(goalID: goalID, entry: entry, action: action).json
+        let built = FactsBuilder(store: store, fields: fields, health: health).facts(goalID: goalID, entry: entry, action: action).json
         let merged = DecisionSession.document(built, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
         return (merged, bindings(merged), built, entry)
     }
@@ -78,7 +84,7 @@ public struct DecisionSession: Sendable {
     }
 
     /// The one derivation of a goal's effective `execution_profile`: the defaults of
-    /// `Rules/facts.yaml`, the registry's values that normalize (`ExecutionProfile.layerValue`),
+    /// `Rules/facts.yaml`, the registry's values that normalize (`FieldRules.profileLayer`),
     /// then the rule layers' `profile:` blocks. `history` and `registry` show this value and
     /// the rules decide on it.
     public static func effectiveProfile(goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {

@@ -40,25 +40,20 @@ struct GoalRuleSessions {
         return outcome
     }
 
-    /// The effective profile of a registered goal as its rules see it, or why its layers do
-    /// not load.
-    mutating func profile(of entry: GoalEntry) -> Result<JSONValue, ProjectRulesProblem> {
-        guard let id = entry.goalID else { return .success(.null) }
-        let registryPath = store.registryPath
-        return session(for: id).map { DecisionSession.effectiveProfile(goal: entry, registryPath: registryPath, ruleSet: $0.ruleSet) }
-    }
-
     /// The profile fields `history` and `registry` show for a goal: `execution_profile` (the
     /// effective one, null when its layers do not load, with `invalid_rules` saying why) and
     /// `execution_profile_warnings` for registry values that fall back to a default.
     mutating func profileFields(of entry: GoalEntry) -> JSONObject {
         var fields = JSONObject()
-        switch profile(of: entry) {
-        case .success(let profile): fields["execution_profile"] = profile
-        case .failure(let problem): (fields["execution_profile"], fields["invalid_rules"]) = (.null, .string(problem.message))
+        guard let id = entry.goalID else { return ["execution_profile": .null] }
+        switch session(for: id) {
+        case .success(let session):
+            fields["execution_profile"] = DecisionSession.effectiveProfile(goal: entry, registryPath: store.registryPath, ruleSet: session.ruleSet)
+            let fallbacks = session.fields.profileLayer(entry["execution_profile"] ?? .null).fallbacks
+            if !fallbacks.isEmpty { fields["execution_profile_warnings"] = .strings(fallbacks) }
+        case .failure(let problem):
+            (fields["execution_profile"], fields["invalid_rules"]) = (.null, .string(problem.message))
         }
-        let fallbacks = ExecutionProfile.layer(entry["execution_profile"] ?? .null).fallbacks
-        if !fallbacks.isEmpty { fields["execution_profile_warnings"] = .strings(fallbacks) }
         return fields
     }
 
@@ -67,7 +62,10 @@ struct GoalRuleSessions {
         let layers: [RuleLayerSource]
         do { layers = try discovery.layers() } catch { return .failure(ProjectRulesProblem(.command(error), project: name)) }
         do {
-            var session = DecisionSession(store: store, ruleSet: try discovery.load(layers: layers), health: health)
+            let ruleSet = try discovery.load(layers: layers)
+            let fields: FieldRules
+            do { fields = try FieldRules(schema: ruleSet.schema) } catch { return .failure(ProjectRulesProblem(.command(error), project: name)) }
+            var session = DecisionSession(store: store, ruleSet: ruleSet, fields: fields, health: health)
             session.layers = layers
             return .success(session)
         } catch {

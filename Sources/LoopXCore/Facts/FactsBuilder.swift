@@ -9,10 +9,13 @@ public struct FactsBuilder: Sendable {
     public static let historyWindow = 50
 
     public var store: GoalStore
+    /// The goal defaults and normalization (`Rules/facts.yaml`).
+    public var fields: FieldRules
     public var health: HealthFacts
 
-    public init(store: GoalStore, health: HealthFacts = HealthFacts()) {
+    public init(store: GoalStore, fields: FieldRules, health: HealthFacts = HealthFacts()) {
         self.store = store
+        self.fields = fields
         self.health = health
     }
 
@@ -25,8 +28,8 @@ public struct FactsBuilder: Sendable {
         let now = store.context.now
         var document = FactsDocument()
         document["now"] = .string(now.rfc3339)
-        let goal = GoalFacts.goal(entry, id: goalID.rawValue)
-        document["goal"] = goal
+        let quota = entry.map { QuotaConfig(goal: $0, defaults: fields.quota) }
+        document["goal"] = GoalFacts.goal(entry, id: goalID.rawValue, fields: fields, quota: quota)
         document["health"] = health.json
         if let action { document["action"] = action }
         // A goal missing from the registry may still have runtime history (an unregistered
@@ -34,9 +37,9 @@ public struct FactsBuilder: Sendable {
         let history = store.history(goalID)
         let runs = history.newest(limit: FactsBuilder.historyWindow, until: now)
         document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
-        guard let entry else { return document }
+        guard let entry, let quota else { return document }
 
-        let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
+        let since = quota.windowStart(at: now)
         document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now), since: since)
         let statePath = (try? store.stateFilePath(of: entry)) ?? nil  // outside its repo: a registry problem, never read
         document["state"] = StateFacts.state(path: statePath, now: now)

@@ -7,6 +7,8 @@ public struct GoalWorkspace: Sendable {
     public var goalID: GoalID
     public var goal: GoalEntry
     public var history: RunHistory
+    /// The goal's status as every command shows it (its default from Rules/facts.yaml).
+    public var status: String
 
     /// Validates the id (before any path is built from it) and finds the goal in the registry.
     public init(context: LoopXContext, goalID text: String) throws(CommandFailure) {
@@ -14,6 +16,7 @@ public struct GoalWorkspace: Sendable {
         store = try GoalStore.open(context)
         goal = try store.goal(goalID)
         history = store.history(goalID)
+        status = try FieldRules.builtin(store.context).status(of: goal)
     }
 
     /// The goal in an already opened registry (e.g. a decision session's).
@@ -22,6 +25,7 @@ public struct GoalWorkspace: Sendable {
         self.goalID = goalID
         goal = try store.goal(goalID)
         history = store.history(goalID)
+        status = try FieldRules.builtin(store.context).status(of: goal)
     }
 
     /// The invocation's context, clock and runtime root.
@@ -54,7 +58,7 @@ public struct GoalWorkspace: Sendable {
     /// The `registry_goal` summary written into run records.
     public var registryGoalSummary: JSONValue {
         [
-            "present": true, "domain": goal.domain.map(JSONValue.string) ?? .null, "status": .string(goal.status),
+            "present": true, "domain": goal.domain.map(JSONValue.string) ?? .null, "status": .string(status),
             "adapter": [
                 "kind": goal.adapterKind.map(JSONValue.string) ?? .null,
                 "status": goal.adapterStatus.map(JSONValue.string) ?? .null,

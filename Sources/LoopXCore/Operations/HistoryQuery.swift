@@ -5,6 +5,8 @@ import LoopXRules
 /// the cost does not depend on how long a goal's history is.
 public struct HistoryQuery: Sendable {
     public var store: GoalStore
+    /// The goal defaults (`Rules/facts.yaml`) the quota and status are read with.
+    public var fields: FieldRules
     public var goalFilter: String?
     public var limit: Int
     public var chart = false
@@ -13,8 +15,9 @@ public struct HistoryQuery: Sendable {
     /// two come from the appender's side count (`RunIndexCount`).
     public var countRecords = false
 
-    public init(store: GoalStore, goalFilter: String?, limit: Int) {
+    public init(store: GoalStore, fields: FieldRules, goalFilter: String?, limit: Int) {
         self.store = store
+        self.fields = fields
         self.goalFilter = goalFilter
         self.limit = limit
     }
@@ -40,7 +43,7 @@ public struct HistoryQuery: Sendable {
             allRuns += runs
             charts.append((id, runs))
             var goal: JSONObject = [
-                "id": .string(id.rawValue), "domain": .optional(entry?.domain), "status": .string(entry?.status ?? "legacy-runtime"),
+                "id": .string(id.rawValue), "domain": .optional(entry?.domain), "status": .string(entry.map(fields.status(of:)) ?? "legacy-runtime"),
                 "registry_member": .bool(entry != nil), "legacy_runtime_goal": .bool(entry == nil),
                 "adapter_kind": .optional(entry?.adapterKind), "adapter_status": .optional(entry?.adapterStatus),
                 "index_path": .string(history.indexPath), "index_exists": .bool(history.indexExists),
@@ -63,7 +66,7 @@ public struct HistoryQuery: Sendable {
             if let entry {
                 for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
                 for (key, value) in sessions.profileFields(of: entry) { goal[key] = value }
-                goal["quota"] = .object(QuotaConfig(goal: entry).ledger(history: history, now: now))
+                goal["quota"] = .object(QuotaConfig(goal: entry, defaults: fields.quota).ledger(history: history, now: now))
                 for (key, value) in entry.attentionOverrides { goal[key] = value }
             }
             goals.append(.object(goal))

@@ -4,9 +4,12 @@ import LoopXRules
 /// settings, and the validation problems with their stable codes.
 public struct RegistryInspection: Sendable {
     public var store: GoalStore
+    /// The goal defaults (`Rules/facts.yaml`) the status, role and quota are read with.
+    public var fields: FieldRules
 
-    public init(store: GoalStore) {
+    public init(store: GoalStore, fields: FieldRules) {
         self.store = store
+        self.fields = fields
     }
 
     public func run() -> PayloadReport {
@@ -19,7 +22,7 @@ public struct RegistryInspection: Sendable {
         var repoGoals: [String: [String]] = [:]
         var repoOrder: [String] = []
         for goal in registry.goals {
-            statusCounts[goal.status, default: 0] += 1
+            statusCounts[fields.status(of: goal), default: 0] += 1
             guard let repo = goal.repo.map(env.absolute) else { continue }
             if repoGoals[repo] == nil { repoOrder.append(repo) }
             repoGoals[repo, default: []].append(goal.id ?? "")
@@ -36,13 +39,13 @@ public struct RegistryInspection: Sendable {
             ]
             if let domains = spawn["allowed_domains"], domains != .array([]) { orchestration["allowed_domains"] = domains }
             var object: JSONObject = [
-                "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(goal.status), "role": .string(goal.role),
+                "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(fields.status(of: goal)), "role": .string(fields.role(of: goal)),
                 "parent_goal_id": .optional(goal.parentGoalID), "repo": .optional(goal.repo),
                 "repo_exists": .bool(repo.map(FileSystem.isDirectory) ?? false), "repo_goal_count": .int(Int64(repoGoalCount)),
                 "state_file": .optional(goal.stateFile), "state_file_abs": .optional(stateAbs),
                 "state_file_exists": .bool(stateAbs.map(FileSystem.isRegularFile) ?? false), "adapter_kind": .optional(goal.adapterKind),
                 "adapter_status": .optional(goal.adapterStatus), "authority_sources": .array(goal.authoritySources),
-                "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal).json),
+                "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal, defaults: fields.quota).json),
                 "orchestration": .object(orchestration),
                 "orchestration_mode": orchestration["mode"] ?? .null, "spawn_allowed": orchestration["spawn_allowed"] ?? .null,
                 "max_children": orchestration["max_children"] ?? .null, "control_plane": goal["control_plane"] ?? .object(JSONObject()),

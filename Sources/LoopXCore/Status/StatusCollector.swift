@@ -47,7 +47,8 @@ public struct StatusCollector: Sendable {
         for (index, id) in ids.enumerated() {
             let entry = store.registry.goal(id: id.rawValue)
             if case .failure(let problem) = perGoal[index] {
-                report.addInvalidRules(goal: id.rawValue, entry: entry, problem: problem.message)
+                report.addInvalidRules(
+                    goal: id.rawValue, entry: entry, status: entry.map(session.fields.status(of:)) ?? "", problem: problem.message)
             } else if let (result, facts) = results[index] {
                 report.add(goal: id.rawValue, entry: entry, result: result, facts: facts)
                 let log = DecisionLog(goalDirectory: store.goalDirectory(id))

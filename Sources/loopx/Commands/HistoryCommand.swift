@@ -16,7 +16,8 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        var query = HistoryQuery(store: try GoalStore.open(context, allowMissing: true), goalFilter: goalId, limit: limit)
+        let store = try GoalStore.open(context, allowMissing: true)
+        var query = HistoryQuery(store: store, fields: try FieldRules.builtin(context), goalFilter: goalId, limit: limit)
         (query.chart, query.countRecords) = (chart, countRecords)
         try emit(try query.run(), format: context.format)
     }

@@ -12,6 +12,7 @@ struct RegistryCommand: ParsableCommand {
 
     func run() throws {
         let context = try global.context()
-        try emit(RegistryInspection(store: try GoalStore.open(context)).run(), format: context.format)
+        let store = try GoalStore.open(context)
+        try emit(RegistryInspection(store: store, fields: try FieldRules.builtin(context)).run(), format: context.format)
     }
 }
