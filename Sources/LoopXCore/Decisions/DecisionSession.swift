@@ -55,10 +55,7 @@ public struct DecisionSession: Sendable {
     /// when the rule set's `facts.yaml` lacks a goal or profile default.
     public init(store: GoalStore, ruleSet: RuleSet) throws(CommandFailure) {
         let fields = try FieldRules(schema: ruleSet.schema)
-        var health = HealthFacts(store: store)
-        let global = GlobalRegistryHealth(store: store)
-        health.globalAvailable = global.available
-        health.globalFindings = global.factFindings
+        let health = HealthFacts(store: store, global: GlobalRegistryHealth(store: store))
         self.init(store: store, ruleSet: ruleSet, fields: fields, health: health)
     }
 
@@ -68,7 +65,13 @@ public struct DecisionSession: Sendable {
     public func facts(
         for goalID: GoalID, action: JSONValue? = nil
     ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
-        let entry = store.registry.goal(id: goalID.rawValue)
+        facts(for: goalID, entry: store.registry.goal(id: goalID.rawValue), action: action)
+    }
+
+    /// `facts(for:action:)` with the goal's registry entry already looked up (nil: not registered).
+    public func facts(
+        for goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil
+    ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
         let built = FactsBuilder(store: store, fields: fields, health: health).facts(goalID: goalID, entry: entry, action: action).json
         let merged = DecisionSession.document(built, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
         return (merged, bindings(merged), built, entry)
@@ -88,8 +91,10 @@ public struct DecisionSession: Sendable {
     /// then the rule layers' `profile:` blocks. `history` and `registry` show this value and
     /// the rules decide on it.
     public static func effectiveProfile(goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {
-        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath)
-        return ruleSet.effectiveProfile(base: base).value
+        // The merged value alone (`RuleSet.effectiveProfile` also derives each field's
+        // provenance, which `rules effective` shows and no decision needs).
+        let layers = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath) + ruleSet.profileLayers
+        return layers.reduce(JSONValue.object(JSONObject())) { $0.deepMerged(with: $1.value) }
     }
 
     /// A facts document (already merged over the defaults) as CEL bindings.
@@ -107,7 +112,14 @@ public struct DecisionSession: Sendable {
     public func evaluate(
         _ decision: String, goalID: GoalID, action: JSONValue? = nil, trace: TraceLevel = .off
     ) -> (result: DecisionResult, facts: JSONValue) {
-        let facts = facts(for: goalID, action: action)
+        evaluate(decision, goalID: goalID, entry: store.registry.goal(id: goalID.rawValue), action: action, trace: trace)
+    }
+
+    /// `evaluate(_:goalID:action:trace:)` with the goal's registry entry already looked up.
+    public func evaluate(
+        _ decision: String, goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil, trace: TraceLevel = .off
+    ) -> (result: DecisionResult, facts: JSONValue) {
+        let facts = facts(for: goalID, entry: entry, action: action)
         return (ruleSet.evaluate(decision: decision, facts: facts.bindings, now: store.context.now, trace: trace), facts.document)
     }
 }

@@ -26,7 +26,12 @@ struct GoalRuleSessions {
     /// The goal's session, or (fail closed) why its layers do not load: the goal is then
     /// reported with that problem instead of being decided by other rules.
     mutating func session(for id: GoalID) -> Result<DecisionSession, ProjectRulesProblem> {
-        let discovery = RuleLayerDiscovery.forGoal(store.registry.goal(id: id.rawValue), context: store.context)
+        session(for: store.registry.goal(id: id.rawValue))
+    }
+
+    /// `session(for:)` of a goal whose registry entry is already looked up (nil: unregistered).
+    mutating func session(for entry: GoalEntry?) -> Result<DecisionSession, ProjectRulesProblem> {
+        let discovery = RuleLayerDiscovery.forGoal(entry, context: store.context)
         let projectLayer = discovery.projectLayerDirectory
         let key = projectLayer ?? ""
         if let cached = byProjectLayer[key] { return cached }
@@ -45,8 +50,8 @@ struct GoalRuleSessions {
     /// `execution_profile_warnings` for registry values that fall back to a default.
     mutating func profileFields(of entry: GoalEntry) -> JSONObject {
         var fields = JSONObject()
-        guard let id = entry.goalID else { return ["execution_profile": .null] }
-        switch session(for: id) {
+        guard entry.goalID != nil else { return ["execution_profile": .null] }
+        switch session(for: entry) {
         case .success(let session):
             fields["execution_profile"] = DecisionSession.effectiveProfile(goal: entry, registryPath: store.registryPath, ruleSet: session.ruleSet)
             let fallbacks = session.fields.profileLayer(entry["execution_profile"] ?? .null).fallbacks

@@ -53,7 +53,8 @@ extension FieldRules {
         }
         switch rule {
         case .label:
-            return labelText(value).map { ($0, "") } ?? (nil, "is not a label")
+            guard let text = labelText(value) else { return (nil, "is not a label") }
+            return (text, "")
         case .labels:
             guard let items = value.arrayValue else { return (nil, "has no valid label") }
             let kept = items.compactMap(labelText)

@@ -15,8 +15,7 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "Also count every index record (reads whole indexes).") var countRecords = false
 
     func run() throws {
-        let context = try global.context()
-        let store = try GoalStore.open(context, allowMissing: true)
+        let (context, store) = try global.store(allowMissing: true)
         var query = HistoryQuery(store: store, fields: try FieldRules.builtin(context), goalFilter: goalId, limit: limit)
         (query.chart, query.countRecords) = (chart, countRecords)
         try emit(try query.run(), format: context.format)

@@ -11,8 +11,7 @@ struct RegistryCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        let store = try GoalStore.open(context)
+        let (context, store) = try global.store()
         try emit(RegistryInspection(store: store, fields: try FieldRules.builtin(context)).run(), format: context.format)
     }
 }
