@@ -51,8 +51,7 @@ enum GoalResources {
             }
             text = try FileSystem.readText(path)
         case "runs":
-            let store = try GoalStore.open(context, allowMissing: true)
-            let query = HistoryQuery(store: store, fields: try FieldRules.builtin(context), goalFilter: goal, limit: 10)
+            let query = HistoryQuery(store: try GoalStore.open(context, allowMissing: true), goalFilter: goal, limit: 10)
             text = try query.run().rendered(as: .json)
         default:
             let ruleSet: RuleSet

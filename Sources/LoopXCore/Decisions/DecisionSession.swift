@@ -72,7 +72,7 @@ public struct DecisionSession: Sendable {
     public func facts(
         for goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil
     ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
-        let built = FactsBuilder(store: store, fields: fields, health: health).facts(goalID: goalID, entry: entry, action: action).json
+        let built = FactsBuilder(session: self).facts(goalID: goalID, entry: entry, action: action).json
         let merged = DecisionSession.document(built, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
         return (merged, bindings(merged), built, entry)
     }

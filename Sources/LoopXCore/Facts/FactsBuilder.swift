@@ -8,15 +8,14 @@ public struct FactsBuilder: Sendable {
     /// How many of the newest runs the `history` fact holds.
     public static let historyWindow = 50
 
-    public var store: GoalStore
-    /// The goal defaults and normalization (`Rules/facts.yaml`).
-    public var fields: FieldRules
-    public var health: HealthFacts
+    /// The session whose registry, goal defaults (`Rules/facts.yaml`) and health facts the
+    /// facts are built from.
+    public var session: DecisionSession
+    var store: GoalStore { session.store }
+    var fields: FieldRules { session.fields }
 
-    public init(store: GoalStore, fields: FieldRules, health: HealthFacts = HealthFacts()) {
-        self.store = store
-        self.fields = fields
-        self.health = health
+    public init(session: DecisionSession) {
+        self.session = session
     }
 
     /// The facts document for `goalID` (its registry entry `entry`, looked up once by the
@@ -30,7 +29,7 @@ public struct FactsBuilder: Sendable {
         document["now"] = .string(now.rfc3339)
         let quota = entry.map { QuotaConfig(goal: $0, defaults: fields.quota) }
         document["goal"] = GoalFacts.goal(entry, id: goalID.rawValue, fields: fields, quota: quota)
-        document["health"] = health.json
+        document["health"] = session.health.json
         if let action { document["action"] = action }
         // A goal missing from the registry may still have runtime history (an unregistered
         // runtime goal); the attention rules report it.

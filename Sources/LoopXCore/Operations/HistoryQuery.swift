@@ -5,8 +5,6 @@ import LoopXRules
 /// the cost does not depend on how long a goal's history is.
 public struct HistoryQuery: Sendable {
     public var store: GoalStore
-    /// The goal defaults (`Rules/facts.yaml`) the quota and status are read with.
-    public var fields: FieldRules
     public var goalFilter: String?
     public var limit: Int
     public var chart = false
@@ -15,9 +13,8 @@ public struct HistoryQuery: Sendable {
     /// two come from the appender's side count (`RunIndexCount`).
     public var countRecords = false
 
-    public init(store: GoalStore, fields: FieldRules, goalFilter: String?, limit: Int) {
+    public init(store: GoalStore, goalFilter: String?, limit: Int) {
         self.store = store
-        self.fields = fields
         self.goalFilter = goalFilter
         self.limit = limit
     }
@@ -26,6 +23,8 @@ public struct HistoryQuery: Sendable {
         let filterID = try goalFilter.map { text throws(CommandFailure) in try GoalID.parse(text) }
         guard limit >= 0 else { throw CommandFailure("--limit must be at least 0", status: .usage) }
         let now = store.context.now
+        // The goal defaults (Rules/facts.yaml) the status and the quota are read with.
+        let fields = try FieldRules.builtin(store.context)
         var ids: [GoalID] = store.registry.goals.compactMap(\.goalID)
         for id in store.runtimeGoalIDs() where !ids.contains(id) { ids.append(id) }
         if let filterID {
@@ -92,7 +91,7 @@ public struct HistoryQuery: Sendable {
             lines += ["", "## \(goal["id"]?.stringValue ?? "")", ""]
             lines += MarkdownText.bullets(goal.objectValue ?? JSONObject(), ["status", "registry_member", "adapter_kind", "index_exists"])
             if let quota = goal["quota"] {
-                lines.append("- **quota**: spent \(MarkdownText.inline(quota["spent_slots"] ?? 0))/\(MarkdownText.inline(quota["allowed_slots"] ?? 0)) slots in \(MarkdownText.inline(quota["window_hours"] ?? 24))h")
+                lines.append("- **quota**: spent \(MarkdownText.inline(quota["spent_slots"] ?? 0))/\(MarkdownText.inline(quota["allowed_slots"] ?? 0)) slots in \(MarkdownText.inline(quota["window_hours"] ?? "?"))h")
             }
             let runs = goal["latest_runs"]?.arrayValue ?? []
             if runs.isEmpty { lines.append("- no runs recorded") }

@@ -4,15 +4,15 @@ import LoopXRules
 /// settings, and the validation problems with their stable codes.
 public struct RegistryInspection: Sendable {
     public var store: GoalStore
-    /// The goal defaults (`Rules/facts.yaml`) the status, role and quota are read with.
-    public var fields: FieldRules
 
-    public init(store: GoalStore, fields: FieldRules) {
+    public init(store: GoalStore) {
         self.store = store
-        self.fields = fields
     }
 
-    public func run() -> PayloadReport {
+    /// The report; fails (invalid rules) when Rules/facts.yaml, the home of the goal
+    /// defaults the status, role and quota are read with, does not load.
+    public func run() throws(CommandFailure) -> PayloadReport {
+        let fields = try FieldRules.builtin(store.context)
         let env = store.context.environment
         let registry = store.registry
         let problems = registry.problems(environment: env)
@@ -33,9 +33,11 @@ public struct RegistryInspection: Sendable {
             let stateAbs = goal.stateFilePath(environment: env)
             let spawn = goal["spawn_policy"]?.objectValue ?? JSONObject()
             let repoGoalCount = repo.flatMap { repoGoals[$0]?.count } ?? 0
+            // What the goal leaves out reads as its default (defaults.goal.spawn_policy), as the rules read it.
+            let byDefault = fields.goal["spawn_policy"]
             var orchestration: JSONObject = [
-                "mode": .string(spawn["mode"]?.stringValue ?? "default"), "spawn_allowed": .bool(spawn["allowed"]?.boolValue ?? false),
-                "max_children": .int(spawn["max_children"]?.intValue ?? 0),
+                "mode": spawn["mode"] ?? byDefault?["mode"] ?? .null, "spawn_allowed": spawn["allowed"] ?? byDefault?["allowed"] ?? .null,
+                "max_children": spawn["max_children"] ?? byDefault?["max_children"] ?? .null,
             ]
             if let domains = spawn["allowed_domains"], domains != .array([]) { orchestration["allowed_domains"] = domains }
             var object: JSONObject = [

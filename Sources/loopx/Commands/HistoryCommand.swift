@@ -16,7 +16,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let (context, store) = try global.store(allowMissing: true)
-        var query = HistoryQuery(store: store, fields: try FieldRules.builtin(context), goalFilter: goalId, limit: limit)
+        var query = HistoryQuery(store: store, goalFilter: goalId, limit: limit)
         (query.chart, query.countRecords) = (chart, countRecords)
         try emit(try query.run(), format: context.format)
     }

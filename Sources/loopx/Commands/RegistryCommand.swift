@@ -12,6 +12,6 @@ struct RegistryCommand: ParsableCommand {
 
     func run() throws {
         let (context, store) = try global.store()
-        try emit(RegistryInspection(store: store, fields: try FieldRules.builtin(context)).run(), format: context.format)
+        try emit(try RegistryInspection(store: store).run(), format: context.format)
     }
 }
