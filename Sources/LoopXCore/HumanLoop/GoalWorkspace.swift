@@ -7,8 +7,6 @@ public struct GoalWorkspace: Sendable {
     public var goalID: GoalID
     public var goal: GoalEntry
     public var history: RunHistory
-    /// The goal's status as every command shows it (its default from Rules/facts.yaml).
-    public var status: String
 
     /// Validates the id (before any path is built from it) and finds the goal in the registry.
     public init(context: LoopXContext, goalID text: String) throws(CommandFailure) {
@@ -16,7 +14,6 @@ public struct GoalWorkspace: Sendable {
         store = try GoalStore.open(context)
         goal = try store.goal(goalID)
         history = store.history(goalID)
-        status = try FieldRules.builtin(store.context).status(of: goal)
     }
 
     /// The goal in an already opened registry (e.g. a decision session's).
@@ -25,7 +22,6 @@ public struct GoalWorkspace: Sendable {
         self.goalID = goalID
         goal = try store.goal(goalID)
         history = store.history(goalID)
-        status = try FieldRules.builtin(store.context).status(of: goal)
     }
 
     /// The invocation's context, clock and runtime root.
@@ -55,8 +51,15 @@ public struct GoalWorkspace: Sendable {
         return FileSystem.dirname(registryDir)
     }
 
-    /// The `registry_goal` summary written into run records.
+    /// The `registry_goal` summary written into run records; its status as every command
+    /// shows it (the default from Rules/facts.yaml, which must load).
     public var registryGoalSummary: JSONValue {
+        get throws(CommandFailure) {
+            try summary(status: FieldRules.builtin(store.context).status(of: goal))
+        }
+    }
+
+    private func summary(status: String) -> JSONValue {
         [
             "present": true, "domain": goal.domain.map(JSONValue.string) ?? .null, "status": .string(status),
             "adapter": [
