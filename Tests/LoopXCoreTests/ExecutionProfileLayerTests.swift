@@ -13,7 +13,7 @@ import Testing
              "degradation_policy": {"small_scale_streak_threshold": 0, "on_degradation": "expand"},
              "boundary": {"shared_branches": ["main"]}, "custom": 1}
             """)
-        let layer = ExecutionProfile.layerValue(raw)
+        let layer = try TestFiles.builtinFields().profileLayer(raw).value
         let expected = try JSONParser.parse("""
             {"minimum_scale": "implementation",
              "outcome_floor": {"avoid": ["loops"], "surface_only_hints": ["docs"]},
@@ -25,15 +25,15 @@ import Testing
 
     @Test func aLayerOverTheDefaultsReadsAsTheNormalizedProfile() throws {
         let raw = try JSONParser.parse(#"{"outcome_floor": {"must_advance": [], "surface_streak_threshold": -1}}"#)
-        let defaults = ExecutionProfile().json
-        let merged = defaults.deepMerged(with: ExecutionProfile.layerValue(raw))
-        #expect(merged == ExecutionProfile(normalizing: raw).json)
+        let fields = try TestFiles.builtinFields()
+        let merged = fields.defaultProfile.deepMerged(with: fields.profileLayer(raw).value)
         #expect(merged["outcome_floor"]?["must_advance"] == ["primary_goal_outcome"])
         #expect(merged["outcome_floor"]?["surface_streak_threshold"] == 3)
     }
 
-    @Test func nonObjectsGiveAnEmptyLayer() {
-        #expect(ExecutionProfile.layerValue("nope") == [:])
-        #expect(ExecutionProfile.layerValue(.null) == [:])
+    @Test func nonObjectsGiveAnEmptyLayer() throws {
+        let fields = try TestFiles.builtinFields()
+        #expect(fields.profileLayer("nope").value == [:])
+        #expect(fields.profileLayer(.null).value == [:])
     }
 }

@@ -27,32 +27,34 @@ import LoopXRules
         #expect(Int64.clamping(rounded: 4.5, to: 0...10) == 5)
     }
 
-    @Test func aHugeWindowIsPulledIntoRangeAndReported() {
+    @Test func aHugeWindowIsPulledIntoRangeAndReported() throws {
+        let fields = try TestFiles.builtinFields()
         let goal = GoalEntry(["id": "g", "quota": ["window_hours": .int(Self.hugeWindow), "slot_minutes": .int(.max)]])
-        let quota = QuotaConfig(goal: goal)
+        let quota = QuotaConfig(goal: goal, defaults: fields.quota)
         #expect(quota.windowHours == 87_600 && quota.slotMinutes == 5_256_000)
         #expect(quota.violations.map(\.field) == ["quota.window_hours", "quota.slot_minutes"])
         #expect(quota.violations.first?.message(goalIndex: 2)
             == "goals[2].quota.window_hours 2562047788015216 is outside the allowed range 1...87600 (hours)")
         #expect(quota.windowSeconds == 87_600 * 3600)
         // The goal fact reads the same normalization, and its window never overflows.
-        let fact = GoalFacts.goal(goal, id: "g")
+        let fact = GoalFacts.goal(goal, id: "g", fields: fields, quota: quota)
         #expect(fact["quota"]?["window_hours"] == 87_600)
-        #expect(GoalFacts.windowSeconds(["quota": ["window_hours": .int(.max)]]) == 87_600 * 3600)
+        #expect(QuotaConfig.violations(of: goal) == quota.violations)
     }
 
-    @Test func negativeAllowedSlotsNormalizeOnceToTheDerivedCount() {
+    @Test func negativeAllowedSlotsNormalizeOnceToTheDerivedCount() throws {
+        let defaults = try TestFiles.builtinFields().quota
         let goal = GoalEntry(["id": "g", "quota": ["allowed_slots": -5, "compute": 0.5, "keep": "me"]])
-        let quota = QuotaConfig(goal: goal)
+        let quota = QuotaConfig(goal: goal, defaults: defaults)
         #expect(quota.allowedSlots == 720)
         #expect(quota.violations.map(\.field) == ["quota.allowed_slots"])
-        let fact = GoalFacts.quota(goal.object)
+        let fact = GoalFacts.quota(goal, normalized: quota)
         #expect(fact["allowed_slots"] == 720 && fact["window_hours"] == 24 && fact["keep"] == "me")
         // Types that are not numbers are problems too, and fall back to the defaults.
-        let typed = QuotaConfig(goal: GoalEntry(["id": "g", "quota": ["window_hours": "24", "compute": 3.0]]))
+        let typed = QuotaConfig(goal: GoalEntry(["id": "g", "quota": ["window_hours": "24", "compute": 3.0]]), defaults: defaults)
         #expect(typed.windowHours == 24 && typed.compute == 1.0)
         #expect(typed.violations.map(\.field) == ["quota.compute", "quota.window_hours"])
-        #expect(QuotaConfig(goal: GoalEntry(["id": "g", "quota": ["window_hours": 24, "compute": 0.5]])).violations.isEmpty)
+        #expect(QuotaConfig.violations(of: GoalEntry(["id": "g", "quota": ["window_hours": 24, "compute": 0.5]])).isEmpty)
     }
 
     @Test func registryProblemsNameThePathTheFieldAndTheRange() throws {
@@ -69,7 +71,7 @@ import LoopXRules
         #expect(problems[0].text == "registry_quota_out_of_range: /p/registry.json: goals[0].quota.window_hours 2562047788015216 is outside the allowed range 1...87600 (hours)")
         #expect(problems[1].message.hasSuffix("9223372036854775807 is outside the allowed range 1...525600 (minutes)"))
         #expect(problems[0].json["field"] == "goals[0].quota.window_hours")
-        #expect(registry.goals[1].claimTTLMinutes == 525_600)
+        #expect(registry.goals[1].claimTTL(default: 30).minutes == 525_600)
     }
 
     @Test func absurdSpendAndVoidRowsCannotOverflowOrFreeQuota() {

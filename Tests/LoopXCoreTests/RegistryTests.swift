@@ -17,7 +17,9 @@ import LoopXRules
         let registry = try RegistryCodec.decode(bytes, path: path)
         #expect(registry.goals.count == 2)
         #expect(registry.goal(id: "example-project-goal")?.registeredAgents == ["codex-main-control", "codex-side-bypass"])
-        #expect(ExecutionProfile(normalizing: registry.goal(id: "example-project-goal")?["execution_profile"]).outcomeMarkers.count == 5)
+        let fields = try TestFiles.builtinFields()
+        let declared = fields.profileLayer(registry.goal(id: "example-project-goal")?["execution_profile"] ?? .null).value
+        #expect(ExecutionProfile(json: fields.defaultProfile.deepMerged(with: declared)).outcomeMarkers.count == 5)
         // Untouched: identical bytes, unknown root and goal keys included.
         #expect(registry.fileBytes == bytes)
         // Touched: only the changed key differs; unknown keys survive.
@@ -28,7 +30,7 @@ import LoopXRules
         let reread = try RegistryCodec.decode(edited.fileBytes, path: path)
         #expect(reread.root["x_future_root_key"] == registry.root["x_future_root_key"])
         #expect(reread.goal(id: "second-goal")?["x_unknown_goal_key"] == "keep me")
-        #expect(reread.goal(id: "second-goal")?.status == "paused")
+        #expect(reread.goal(id: "second-goal").map(fields.status(of:)) == "paused")
         #expect(reread.goal(id: "example-project-goal")?["authority_registry"] == registry.goal(id: "example-project-goal")?["authority_registry"])
     }
 
@@ -65,14 +67,15 @@ import LoopXRules
 
     @Test func executionProfileNormalizesBadValuesToDefaults() throws {
         let raw = try JSONParser.parse(#"{"cadence": "has space", "must_include": [1, "ok_label"], "outcome_floor": {"surface_streak_threshold": -1, "outcome_markers": ["eval"]}, "degradation_policy": {"small_scale_streak_threshold": 4}}"#)
-        let profile = ExecutionProfile(normalizing: raw)
+        let fields = try TestFiles.builtinFields()
+        let profile = ExecutionProfile(json: fields.defaultProfile.deepMerged(with: fields.profileLayer(raw).value))
         #expect(profile.cadence == "bounded_progress_segment")
         #expect(profile.mustInclude == ["ok_label"])
         #expect(profile.surfaceStreakThreshold == 3)
         #expect(profile.smallScaleStreakThreshold == 4)
         #expect(profile.outcomeFloorConfigured)
         #expect(profile.summary.contains("outcome_floor=threshold:3"))
-        #expect(!ExecutionProfile().summary.contains("outcome_floor"))
+        #expect(!ExecutionProfile(json: fields.defaultProfile).summary.contains("outcome_floor"))
     }
 
     @Test func globalSyncSanitizesAndRefusesRouteCollisions() throws {

@@ -24,9 +24,10 @@ import LoopXRules
         #expect(events.map(\.signedSlots).reduce(0, +) == 5)
         #expect(history.spendEvents(since: TestFiles.time("2026-01-01T04:45:00Z")).map(\.slots) == [1])
         var goal = GoalEntry(["id": "g", "quota": ["window_hours": 24, "compute": 0.5]])
-        let ledger = QuotaConfig(goal: goal).ledger(history: history, now: TestFiles.time("2026-01-01T06:00:00Z"))
+        let defaults = try TestFiles.builtinFields().quota
+        let ledger = QuotaConfig(goal: goal, defaults: defaults).ledger(history: history, now: TestFiles.time("2026-01-01T06:00:00Z"))
         #expect(ledger["spent_slots"] == 6 && ledger["allowed_slots"] == 720 && ledger["spend_event_count"] == 4)
         goal["quota"] = ["compute": 3.0, "window_hours": 0, "slot_minutes": 30]
-        #expect(QuotaConfig(goal: goal).compute == 1.0 && QuotaConfig(goal: goal).allowedSlots == 2)
+        #expect(QuotaConfig(goal: goal, defaults: defaults).compute == 1.0 && QuotaConfig(goal: goal, defaults: defaults).allowedSlots == 2)
     }
 }

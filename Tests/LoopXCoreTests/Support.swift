@@ -25,6 +25,18 @@ enum TestFiles {
         LoopXEnvironment(variables: ["HOME": home], workingDirectory: cwd, executablePath: "/bin/loopx", executableRealPath: "/bin/loopx")
     }
 
+    /// The goal and profile defaults of the package's own `Rules/facts.yaml`.
+    static func builtinFields() throws -> FieldRules {
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Rules/facts.yaml").path
+        return try fields(facts: try FileSystem.readText(rules))
+    }
+
+    /// The field rules of a `facts.yaml` text.
+    static func fields(facts text: String) throws -> FieldRules {
+        try FieldRules(schema: try FactsSchema.load(RuleSourceFile(path: "Rules/facts.yaml", text: text)))
+    }
+
     static func time(_ text: String) -> Timestamp {
         Timestamp(rfc3339: text) ?? Timestamp(seconds: 0)
     }

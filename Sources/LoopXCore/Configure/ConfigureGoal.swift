@@ -83,7 +83,7 @@ extension ConfigureGoal {
     ) throws(CommandFailure) -> PayloadReport {
         let id = try GoalID.parse(goalID)
         let store = try GoalStore.open(context, allowGlobalFallback: false)
-        var operation = ConfigureGoal(store: store, goalID: id, edits: try options.edits(for: try store.goal(id)))
+        var operation = ConfigureGoal(store: store, goalID: id, edits: try options.edits(for: try store.goal(id), fields: try FieldRules.builtin(context)))
         (operation.execute, operation.noGlobalSync, operation.mode) = (execute, noGlobalSync, mode)
         return try operation.run()
     }

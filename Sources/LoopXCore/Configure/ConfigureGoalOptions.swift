@@ -33,8 +33,9 @@ public struct ConfigureGoalOptions: Sendable {
     public static let orchestrationModes = ["default", "multi_subagent"]
 
     /// The edits, in a fixed order; list options add to the goal's current list (deduplicated)
-    /// unless the matching `clear` flag empties it first.
-    public func edits(for entry: GoalEntry) throws(CommandFailure) -> [RegistryFieldEdit] {
+    /// unless the matching `clear` flag empties it first. Labels are checked against the
+    /// syntax `Rules/facts.yaml` declares (`fields`).
+    public func edits(for entry: GoalEntry, fields: FieldRules) throws(CommandFailure) -> [RegistryFieldEdit] {
         var edits: [RegistryFieldEdit] = []
         if clearWaitingOn { edits.append(.init(["waiting_on"], nil)) }
         if let waitingOn {
@@ -44,7 +45,7 @@ public struct ConfigureGoalOptions: Sendable {
         for (flag, path, value) in [("--status", ["status"], status), ("--adapter-kind", ["adapter", "kind"], adapterKind),
                                     ("--adapter-status", ["adapter", "status"], adapterStatus)] {
             guard let value else { continue }
-            try Self.check(ExecutionProfile.isLabel(value), flag, value, "a label: letters, digits and _.:/- (at most 80)")
+            try Self.check(fields.isLabel(value), flag, value, "a label: letters, digits and _.:/- (at most 80)")
             edits.append(.init(path, .string(value)))
         }
         if let quotaCompute {
@@ -71,7 +72,7 @@ public struct ConfigureGoalOptions: Sendable {
         }
         if clearAllowedDomains || !allowedDomains.isEmpty {
             for domain in allowedDomains {
-                try Self.check(ExecutionProfile.isLabel(domain), "--allowed-domain", domain, "a label: letters, digits and _.:/-")
+                try Self.check(fields.isLabel(domain), "--allowed-domain", domain, "a label: letters, digits and _.:/-")
             }
             let base = clearAllowedDomains ? [] : Self.strings(entry.object["spawn_policy"]?["allowed_domains"])
             edits.append(.init(["spawn_policy", "allowed_domains"], .strings(Self.merged(base, allowedDomains))))

@@ -6,13 +6,16 @@ public struct DecisionSession: Sendable {
     public var store: GoalStore
     public var ruleSet: RuleSet
     public var health: HealthFacts
+    /// The goal and profile defaults and normalization of the rule set's `facts.yaml`.
+    public var fields: FieldRules
     /// The rule layers the rule set was loaded from (the decision log records their digests);
     /// empty when the session was built from a rule set alone.
     public var layers: [RuleLayerSource] = []
 
-    public init(store: GoalStore, ruleSet: RuleSet, health: HealthFacts) {
+    public init(store: GoalStore, ruleSet: RuleSet, fields: FieldRules, health: HealthFacts) {
         self.store = store
         self.ruleSet = ruleSet
+        self.fields = fields
         self.health = health
     }
 
@@ -34,7 +37,8 @@ public struct DecisionSession: Sendable {
             case .invalid(let list): throw .invalidRules(list)
             }
         }
-        var session = DecisionSession(store: store, ruleSet: ruleSet)
+        var session: DecisionSession
+        do { session = try DecisionSession(store: store, ruleSet: ruleSet) } catch { throw .command(error) }
         session.layers = layers
         return session
     }
@@ -47,13 +51,12 @@ public struct DecisionSession: Sendable {
     }
 
     /// A session over an opened registry and a loaded rule set, with the health facts of that
-    /// registry and of the global registry beside its runtime root.
-    public init(store: GoalStore, ruleSet: RuleSet) {
-        var health = HealthFacts(store: store)
-        let global = GlobalRegistryHealth(store: store)
-        health.globalAvailable = global.available
-        health.globalFindings = global.factFindings
-        self.init(store: store, ruleSet: ruleSet, health: health)
+    /// registry and of the global registry beside its runtime root; fails (invalid rules)
+    /// when the rule set's `facts.yaml` lacks a goal or profile default.
+    public init(store: GoalStore, ruleSet: RuleSet) throws(CommandFailure) {
+        let fields = try FieldRules(schema: ruleSet.schema)
+        let health = HealthFacts(store: store, global: GlobalRegistryHealth(store: store))
+        self.init(store: store, ruleSet: ruleSet, fields: fields, health: health)
     }
 
     /// The facts of a goal, its registry entry looked up once: as built from the files (what
@@ -62,8 +65,14 @@ public struct DecisionSession: Sendable {
     public func facts(
         for goalID: GoalID, action: JSONValue? = nil
     ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
-        let entry = store.registry.goal(id: goalID.rawValue)
-        let built = FactsBuilder(store: store, health: health).facts(goalID: goalID, entry: entry, action: action).json
+        facts(for: goalID, entry: store.registry.goal(id: goalID.rawValue), action: action)
+    }
+
+    /// `facts(for:action:)` with the goal's registry entry already looked up (nil: not registered).
+    public func facts(
+        for goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil
+    ) -> (document: JSONValue, bindings: [String: Value], built: JSONValue, goal: GoalEntry?) {
+        let built = FactsBuilder(session: self).facts(goalID: goalID, entry: entry, action: action).json
         let merged = DecisionSession.document(built, goal: entry, registryPath: store.registryPath, ruleSet: ruleSet)
         return (merged, bindings(merged), built, entry)
     }
@@ -78,12 +87,14 @@ public struct DecisionSession: Sendable {
     }
 
     /// The one derivation of a goal's effective `execution_profile`: the defaults of
-    /// `Rules/facts.yaml`, the registry's values that normalize (`ExecutionProfile.layerValue`),
+    /// `Rules/facts.yaml`, the registry's values that normalize (`FieldRules.profileLayer`),
     /// then the rule layers' `profile:` blocks. `history` and `registry` show this value and
     /// the rules decide on it.
     public static func effectiveProfile(goal: GoalEntry?, registryPath: String, ruleSet: RuleSet) -> JSONValue {
-        let base = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath)
-        return ruleSet.effectiveProfile(base: base).value
+        // The merged value alone (`RuleSet.effectiveProfile` also derives each field's
+        // provenance, which `rules effective` shows and no decision needs).
+        let layers = RuleProfileBase.layers(schema: ruleSet.schema, goal: goal, registryPath: registryPath) + ruleSet.profileLayers
+        return layers.reduce(JSONValue.object(JSONObject())) { $0.deepMerged(with: $1.value) }
     }
 
     /// A facts document (already merged over the defaults) as CEL bindings.
@@ -101,7 +112,14 @@ public struct DecisionSession: Sendable {
     public func evaluate(
         _ decision: String, goalID: GoalID, action: JSONValue? = nil, trace: TraceLevel = .off
     ) -> (result: DecisionResult, facts: JSONValue) {
-        let facts = facts(for: goalID, action: action)
+        evaluate(decision, goalID: goalID, entry: store.registry.goal(id: goalID.rawValue), action: action, trace: trace)
+    }
+
+    /// `evaluate(_:goalID:action:trace:)` with the goal's registry entry already looked up.
+    public func evaluate(
+        _ decision: String, goalID: GoalID, entry: GoalEntry?, action: JSONValue? = nil, trace: TraceLevel = .off
+    ) -> (result: DecisionResult, facts: JSONValue) {
+        let facts = facts(for: goalID, entry: entry, action: action)
         return (ruleSet.evaluate(decision: decision, facts: facts.bindings, now: store.context.now, trace: trace), facts.document)
     }
 }

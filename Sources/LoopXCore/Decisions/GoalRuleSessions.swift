@@ -26,7 +26,12 @@ struct GoalRuleSessions {
     /// The goal's session, or (fail closed) why its layers do not load: the goal is then
     /// reported with that problem instead of being decided by other rules.
     mutating func session(for id: GoalID) -> Result<DecisionSession, ProjectRulesProblem> {
-        let discovery = RuleLayerDiscovery.forGoal(store.registry.goal(id: id.rawValue), context: store.context)
+        session(for: store.registry.goal(id: id.rawValue))
+    }
+
+    /// `session(for:)` of a goal whose registry entry is already looked up (nil: unregistered).
+    mutating func session(for entry: GoalEntry?) -> Result<DecisionSession, ProjectRulesProblem> {
+        let discovery = RuleLayerDiscovery.forGoal(entry, context: store.context)
         let projectLayer = discovery.projectLayerDirectory
         let key = projectLayer ?? ""
         if let cached = byProjectLayer[key] { return cached }
@@ -40,25 +45,20 @@ struct GoalRuleSessions {
         return outcome
     }
 
-    /// The effective profile of a registered goal as its rules see it, or why its layers do
-    /// not load.
-    mutating func profile(of entry: GoalEntry) -> Result<JSONValue, ProjectRulesProblem> {
-        guard let id = entry.goalID else { return .success(.null) }
-        let registryPath = store.registryPath
-        return session(for: id).map { DecisionSession.effectiveProfile(goal: entry, registryPath: registryPath, ruleSet: $0.ruleSet) }
-    }
-
     /// The profile fields `history` and `registry` show for a goal: `execution_profile` (the
     /// effective one, null when its layers do not load, with `invalid_rules` saying why) and
     /// `execution_profile_warnings` for registry values that fall back to a default.
     mutating func profileFields(of entry: GoalEntry) -> JSONObject {
         var fields = JSONObject()
-        switch profile(of: entry) {
-        case .success(let profile): fields["execution_profile"] = profile
-        case .failure(let problem): (fields["execution_profile"], fields["invalid_rules"]) = (.null, .string(problem.message))
+        guard entry.goalID != nil else { return ["execution_profile": .null] }
+        switch session(for: entry) {
+        case .success(let session):
+            fields["execution_profile"] = DecisionSession.effectiveProfile(goal: entry, registryPath: store.registryPath, ruleSet: session.ruleSet)
+            let fallbacks = session.fields.profileLayer(entry["execution_profile"] ?? .null).fallbacks
+            if !fallbacks.isEmpty { fields["execution_profile_warnings"] = .strings(fallbacks) }
+        case .failure(let problem):
+            (fields["execution_profile"], fields["invalid_rules"]) = (.null, .string(problem.message))
         }
-        let fallbacks = ExecutionProfile.layer(entry["execution_profile"] ?? .null).fallbacks
-        if !fallbacks.isEmpty { fields["execution_profile_warnings"] = .strings(fallbacks) }
         return fields
     }
 
@@ -67,7 +67,10 @@ struct GoalRuleSessions {
         let layers: [RuleLayerSource]
         do { layers = try discovery.layers() } catch { return .failure(ProjectRulesProblem(.command(error), project: name)) }
         do {
-            var session = DecisionSession(store: store, ruleSet: try discovery.load(layers: layers), health: health)
+            let ruleSet = try discovery.load(layers: layers)
+            let fields: FieldRules
+            do { fields = try FieldRules(schema: ruleSet.schema) } catch { return .failure(ProjectRulesProblem(.command(error), project: name)) }
+            var session = DecisionSession(store: store, ruleSet: ruleSet, fields: fields, health: health)
             session.layers = layers
             return .success(session)
         } catch {

@@ -34,7 +34,7 @@ public struct ProjectFixtureFactsBuilder: ProjectFixtureBuilder {
                 environment: environment,
                 settings: GlobalSettings(registry: ".loopx/registry.json", now: now.rfc3339))
             let store = try GoalStore.open(context, allowGlobalFallback: false)
-            session = DecisionSession(store: store, ruleSet: ruleSet)
+            session = try DecisionSession(store: store, ruleSet: ruleSet)
             goalID = try GoalID.parse(request.goal)
         } catch {
             throw ProjectFixtureFailure(error.description)

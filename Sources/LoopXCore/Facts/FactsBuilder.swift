@@ -8,12 +8,14 @@ public struct FactsBuilder: Sendable {
     /// How many of the newest runs the `history` fact holds.
     public static let historyWindow = 50
 
-    public var store: GoalStore
-    public var health: HealthFacts
+    /// The session whose registry, goal defaults (`Rules/facts.yaml`) and health facts the
+    /// facts are built from.
+    public var session: DecisionSession
+    var store: GoalStore { session.store }
+    var fields: FieldRules { session.fields }
 
-    public init(store: GoalStore, health: HealthFacts = HealthFacts()) {
-        self.store = store
-        self.health = health
+    public init(session: DecisionSession) {
+        self.session = session
     }
 
     /// The facts document for `goalID` (its registry entry `entry`, looked up once by the
@@ -25,18 +27,18 @@ public struct FactsBuilder: Sendable {
         let now = store.context.now
         var document = FactsDocument()
         document["now"] = .string(now.rfc3339)
-        let goal = GoalFacts.goal(entry, id: goalID.rawValue)
-        document["goal"] = goal
-        document["health"] = health.json
+        let quota = entry.map { QuotaConfig(goal: $0, defaults: fields.quota) }
+        document["goal"] = GoalFacts.goal(entry, id: goalID.rawValue, fields: fields, quota: quota)
+        document["health"] = session.health.json
         if let action { document["action"] = action }
         // A goal missing from the registry may still have runtime history (an unregistered
         // runtime goal); the attention rules report it.
         let history = store.history(goalID)
         let runs = history.newest(limit: FactsBuilder.historyWindow, until: now)
         document["history"] = HistoryFacts.history(runs, runtimeRoot: store.runtimeRoot)
-        guard let entry else { return document }
+        guard let entry, let quota else { return document }
 
-        let since = now.adding(seconds: -GoalFacts.windowSeconds(goal))
+        let since = quota.windowStart(at: now)
         document["spend"] = HistoryFacts.spend(history.spendEvents(since: since, until: now), since: since)
         let statePath = (try? store.stateFilePath(of: entry)) ?? nil  // outside its repo: a registry problem, never read
         document["state"] = StateFacts.state(path: statePath, now: now)

@@ -1,26 +1,23 @@
 import LoopXRules
 
-/// The `goal` fact: the registry entry with nulls dropped and the quota normalized.
+/// The `goal` fact: the registry entry with nulls dropped, its declared fields normalized
+/// (`normalize:` of Rules/facts.yaml: an invalid value is left out so its default shows
+/// through) and the quota normalized.
 enum GoalFacts {
-    static func goal(_ entry: GoalEntry?, id: String) -> JSONValue {
-        guard let entry else { return ["missing": true, "id": .string(id)] }
-        var object = JSONValue.object(entry.object).removingNulls.objectValue ?? JSONObject()
+    /// `quota` is the entry's `QuotaConfig` (computed once by the caller).
+    static func goal(_ entry: GoalEntry?, id: String, fields: FieldRules, quota: QuotaConfig?) -> JSONValue {
+        guard let entry, let quota else { return ["missing": true, "id": .string(id)] }
+        var object = fields.goalLayer(entry).value
         object["missing"] = false
-        object["quota"] = .object(quota(entry.object))
+        object["quota"] = .object(self.quota(entry, normalized: quota))
         return .object(object)
     }
 
     /// Reference §7.1, normalized by `QuotaConfig` (the one home of the rule): the goal's
     /// `quota` object with its four numbers replaced by the normalized ones (other keys kept).
-    static func quota(_ goal: JSONObject) -> JSONObject {
+    static func quota(_ goal: GoalEntry, normalized: QuotaConfig) -> JSONObject {
         var quota = goal["quota"]?.objectValue ?? JSONObject()
-        for (key, value) in QuotaConfig(goalObject: goal).json { quota[key] = value }
+        for (key, value) in normalized.json { quota[key] = value }
         return quota
-    }
-
-    /// The window the quota counts spends in, from a normalized `goal` fact (a missing goal
-    /// gets the default 24 hours); the hours are pulled into their range first.
-    static func windowSeconds(_ goal: JSONValue) -> Int64 {
-        NumberRange.windowHours.clamp(goal["quota"]?["window_hours"]?.intValue ?? 24).saturatingMultiplied(by: 3600)
     }
 }

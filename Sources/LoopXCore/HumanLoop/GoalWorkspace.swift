@@ -51,10 +51,17 @@ public struct GoalWorkspace: Sendable {
         return FileSystem.dirname(registryDir)
     }
 
-    /// The `registry_goal` summary written into run records.
+    /// The `registry_goal` summary written into run records; its status as every command
+    /// shows it (the default from Rules/facts.yaml, which must load).
     public var registryGoalSummary: JSONValue {
+        get throws(CommandFailure) {
+            try summary(status: FieldRules.builtin(store.context).status(of: goal))
+        }
+    }
+
+    private func summary(status: String) -> JSONValue {
         [
-            "present": true, "domain": goal.domain.map(JSONValue.string) ?? .null, "status": .string(goal.status),
+            "present": true, "domain": goal.domain.map(JSONValue.string) ?? .null, "status": .string(status),
             "adapter": [
                 "kind": goal.adapterKind.map(JSONValue.string) ?? .null,
                 "status": goal.adapterStatus.map(JSONValue.string) ?? .null,

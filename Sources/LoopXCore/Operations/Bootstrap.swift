@@ -35,7 +35,8 @@ public struct Bootstrap: Sendable {
             goalDocExists = FileSystem.isRegularFile(absolute)
         }
         let lists = try options.validatedLists()
-        var template = GoalTemplate(goalID: goalID, projectPath: project, stateFile: stateRelative)
+        let fields = try FieldRules.builtin(context)
+        var template = GoalTemplate(goalID: goalID, projectPath: project, stateFile: stateRelative, fields: fields)
         template.domain = options.domain ?? template.domain
         template.role = options.role ?? template.role
         template.parentGoalID = options.parentGoalID
@@ -43,12 +44,12 @@ public struct Bootstrap: Sendable {
         template.adapterKind = options.adapterKind ?? template.adapterKind
         template.adapterStatus = options.adapterStatus ?? template.adapterStatus
         template.spawnAllowed = options.spawnAllowed
-        template.maxChildren = options.maxChildren
+        template.maxChildren = options.maxChildren ?? template.maxChildren
         template.allowedDomains = options.allowedDomains
         template.writeScope = lists.scopes
-        template.claimTTLMinutes = options.claimTTLMinutes
+        template.claimTTLMinutes = options.claimTTLMinutes ?? template.claimTTLMinutes
         template.registeredAgents = lists.agents
-        template.profile = try options.profile()
+        template.profile = try options.profile(fields)
         template.registryArgument = registryArgument
         let entry = template.entry
 

@@ -13,10 +13,12 @@ public struct BootstrapOptions: Sendable {
     public var dryRun = false
     public var noGlobalSync = false
     public var spawnAllowed = false
-    public var maxChildren: Int64 = 3
+    /// nil: the default of Rules/facts.yaml.
+    public var maxChildren: Int64?
     public var allowedDomains: [String] = []
     public var writeScopes: [String] = []
-    public var claimTTLMinutes: Int64 = 30
+    /// nil: the default of Rules/facts.yaml.
+    public var claimTTLMinutes: Int64?
     public var registeredAgents: [String] = []
     public var executionMinimumScale: String?
     public var executionMustInclude: [String] = []
@@ -28,12 +30,12 @@ public struct BootstrapOptions: Sendable {
 
     public init() {}
 
-    /// The execution profile from the defaults and the `--execution-*` flags; bad labels are
-    /// usage errors rather than silently dropped.
-    func profile() throws(CommandFailure) -> ExecutionProfile {
-        var profile = ExecutionProfile()
+    /// The execution profile from the defaults (`Rules/facts.yaml`) and the `--execution-*`
+    /// flags; bad labels are usage errors rather than silently dropped.
+    func profile(_ fields: FieldRules) throws(CommandFailure) -> ExecutionProfile {
+        var profile = ExecutionProfile(json: fields.defaultProfile)
         func check(_ labels: [String], _ flag: String) throws(CommandFailure) -> [String] {
-            for label in labels where !ExecutionProfile.isLabel(label) {
+            for label in labels where !fields.isLabel(label) {
                 throw CommandFailure("\(flag) '\(label)' is not a valid label", hint: "labels are letters, digits and _.:/- (at most 80)", status: .usage)
             }
             return labels
@@ -56,8 +58,8 @@ public struct BootstrapOptions: Sendable {
     /// flags against their documented ranges (usage errors naming the range), before anything
     /// is written.
     func validatedLists() throws(CommandFailure) -> (agents: [String], scopes: [String]) {
-        _ = try NumberRange.claimTTLMinutes.checkedFlag(claimTTLMinutes, flag: "--claim-ttl-minutes")
-        _ = try NumberRange.maxChildren.checkedFlag(maxChildren, flag: "--max-children")
+        if let claimTTLMinutes { _ = try NumberRange.claimTTLMinutes.checkedFlag(claimTTLMinutes, flag: "--claim-ttl-minutes") }
+        if let maxChildren { _ = try NumberRange.maxChildren.checkedFlag(maxChildren, flag: "--max-children") }
         let agents = registeredAgents.map(TodoValidation.normalizeAgentID)
         for agent in agents where !TodoValidation.isAgentID(agent) {
             throw CommandFailure("--registered-agent '\(agent)' is not a valid agent id", hint: "use lower-case letters, digits and _.:@-", status: .usage)

@@ -23,6 +23,8 @@ public struct HistoryQuery: Sendable {
         let filterID = try goalFilter.map { text throws(CommandFailure) in try GoalID.parse(text) }
         guard limit >= 0 else { throw CommandFailure("--limit must be at least 0", status: .usage) }
         let now = store.context.now
+        // The goal defaults (Rules/facts.yaml) the status and the quota are read with.
+        let fields = try FieldRules.builtin(store.context)
         var ids: [GoalID] = store.registry.goals.compactMap(\.goalID)
         for id in store.runtimeGoalIDs() where !ids.contains(id) { ids.append(id) }
         if let filterID {
@@ -40,7 +42,7 @@ public struct HistoryQuery: Sendable {
             allRuns += runs
             charts.append((id, runs))
             var goal: JSONObject = [
-                "id": .string(id.rawValue), "domain": .optional(entry?.domain), "status": .string(entry?.status ?? "legacy-runtime"),
+                "id": .string(id.rawValue), "domain": .optional(entry?.domain), "status": .string(entry.map(fields.status(of:)) ?? "legacy-runtime"),
                 "registry_member": .bool(entry != nil), "legacy_runtime_goal": .bool(entry == nil),
                 "adapter_kind": .optional(entry?.adapterKind), "adapter_status": .optional(entry?.adapterStatus),
                 "index_path": .string(history.indexPath), "index_exists": .bool(history.indexExists),
@@ -63,7 +65,7 @@ public struct HistoryQuery: Sendable {
             if let entry {
                 for key in ["coordination", "spawn_policy", "control_plane", "guards", "next_probe", "authority_registry"] { goal[key] = entry[key] ?? .null }
                 for (key, value) in sessions.profileFields(of: entry) { goal[key] = value }
-                goal["quota"] = .object(QuotaConfig(goal: entry).ledger(history: history, now: now))
+                goal["quota"] = .object(QuotaConfig(goal: entry, defaults: fields.quota).ledger(history: history, now: now))
                 for (key, value) in entry.attentionOverrides { goal[key] = value }
             }
             goals.append(.object(goal))
@@ -89,7 +91,7 @@ public struct HistoryQuery: Sendable {
             lines += ["", "## \(goal["id"]?.stringValue ?? "")", ""]
             lines += MarkdownText.bullets(goal.objectValue ?? JSONObject(), ["status", "registry_member", "adapter_kind", "index_exists"])
             if let quota = goal["quota"] {
-                lines.append("- **quota**: spent \(MarkdownText.inline(quota["spent_slots"] ?? 0))/\(MarkdownText.inline(quota["allowed_slots"] ?? 0)) slots in \(MarkdownText.inline(quota["window_hours"] ?? 24))h")
+                lines.append("- **quota**: spent \(MarkdownText.inline(quota["spent_slots"] ?? 0))/\(MarkdownText.inline(quota["allowed_slots"] ?? 0)) slots in \(MarkdownText.inline(quota["window_hours"] ?? "?"))h")
             }
             let runs = goal["latest_runs"]?.arrayValue ?? []
             if runs.isEmpty { lines.append("- no runs recorded") }

@@ -23,7 +23,8 @@ public struct RefreshState: Sendable {
     public func run() throws(CommandFailure) -> PayloadReport {
         let id = try GoalID.parse(goalID)
         try PublicSafeText.require(classification, field: "--classification")
-        guard ExecutionProfile.isLabel(classification) else {
+        let fields = try FieldRules.builtin(store.context)
+        guard fields.isLabel(classification) else {
             throw CommandFailure("--classification '\(classification)' is not a label", hint: "letters, digits and _.:/- only", status: .usage)
         }
         if let scale = deliveryBatchScale, !DeliveryLabels.scales.contains(scale) {
@@ -70,7 +71,7 @@ public struct RefreshState: Sendable {
         var registryGoal: JSONObject = ["present": .bool(goal != nil)]
         if let goal {
             registryGoal["domain"] = .optional(goal.domain)
-            registryGoal["status"] = .string(goal.status)
+            registryGoal["status"] = .string(fields.status(of: goal))
             registryGoal["adapter"] = goal["adapter"] ?? .null
             registryGoal["authority_source_count"] = .int(Int64(authorityCount))
         }

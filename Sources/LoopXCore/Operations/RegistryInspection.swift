@@ -9,7 +9,10 @@ public struct RegistryInspection: Sendable {
         self.store = store
     }
 
-    public func run() -> PayloadReport {
+    /// The report; fails (invalid rules) when Rules/facts.yaml, the home of the goal
+    /// defaults the status, role and quota are read with, does not load.
+    public func run() throws(CommandFailure) -> PayloadReport {
+        let fields = try FieldRules.builtin(store.context)
         let env = store.context.environment
         let registry = store.registry
         let problems = registry.problems(environment: env)
@@ -19,7 +22,7 @@ public struct RegistryInspection: Sendable {
         var repoGoals: [String: [String]] = [:]
         var repoOrder: [String] = []
         for goal in registry.goals {
-            statusCounts[goal.status, default: 0] += 1
+            statusCounts[fields.status(of: goal), default: 0] += 1
             guard let repo = goal.repo.map(env.absolute) else { continue }
             if repoGoals[repo] == nil { repoOrder.append(repo) }
             repoGoals[repo, default: []].append(goal.id ?? "")
@@ -30,19 +33,21 @@ public struct RegistryInspection: Sendable {
             let stateAbs = goal.stateFilePath(environment: env)
             let spawn = goal["spawn_policy"]?.objectValue ?? JSONObject()
             let repoGoalCount = repo.flatMap { repoGoals[$0]?.count } ?? 0
+            // What the goal leaves out reads as its default (defaults.goal.spawn_policy), as the rules read it.
+            let byDefault = fields.goal["spawn_policy"]
             var orchestration: JSONObject = [
-                "mode": .string(spawn["mode"]?.stringValue ?? "default"), "spawn_allowed": .bool(spawn["allowed"]?.boolValue ?? false),
-                "max_children": .int(spawn["max_children"]?.intValue ?? 0),
+                "mode": spawn["mode"] ?? byDefault?["mode"] ?? .null, "spawn_allowed": spawn["allowed"] ?? byDefault?["allowed"] ?? .null,
+                "max_children": spawn["max_children"] ?? byDefault?["max_children"] ?? .null,
             ]
             if let domains = spawn["allowed_domains"], domains != .array([]) { orchestration["allowed_domains"] = domains }
             var object: JSONObject = [
-                "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(goal.status), "role": .string(goal.role),
+                "id": .optional(goal.id), "domain": .optional(goal.domain), "status": .string(fields.status(of: goal)), "role": .string(fields.role(of: goal)),
                 "parent_goal_id": .optional(goal.parentGoalID), "repo": .optional(goal.repo),
                 "repo_exists": .bool(repo.map(FileSystem.isDirectory) ?? false), "repo_goal_count": .int(Int64(repoGoalCount)),
                 "state_file": .optional(goal.stateFile), "state_file_abs": .optional(stateAbs),
                 "state_file_exists": .bool(stateAbs.map(FileSystem.isRegularFile) ?? false), "adapter_kind": .optional(goal.adapterKind),
                 "adapter_status": .optional(goal.adapterStatus), "authority_sources": .array(goal.authoritySources),
-                "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal).json),
+                "authority_source_count": .int(Int64(goal.authoritySourceCount)), "quota": .object(QuotaConfig(goal: goal, defaults: fields.quota).json),
                 "orchestration": .object(orchestration),
                 "orchestration_mode": orchestration["mode"] ?? .null, "spawn_allowed": orchestration["spawn_allowed"] ?? .null,
                 "max_children": orchestration["max_children"] ?? .null, "control_plane": goal["control_plane"] ?? .object(JSONObject()),

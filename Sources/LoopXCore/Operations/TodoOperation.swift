@@ -72,8 +72,9 @@ public struct TodoOperation: Sendable {
     /// rather than leasing for a clamped time nobody asked for.
     func leaseMinutes(_ goal: GoalEntry?) throws(CommandFailure) -> Int64 {
         if let ttlMinutes { return try NumberRange.claimTTLMinutes.checkedFlag(ttlMinutes, flag: "--ttl-minutes") }
-        guard let goal else { return 30 }
-        let ttl = goal.claimTTL
+        let defaultMinutes = try FieldRules.builtin(store.context).claimTTLMinutes
+        guard let goal else { return defaultMinutes }
+        let ttl = goal.claimTTL(default: defaultMinutes)
         if action == .claim, let violation = ttl.violation {
             let index = goal.id.flatMap(store.registry.goalIndex(id:)) ?? 0
             throw CommandFailure("\(store.registryPath): \(violation.message(goalIndex: index))",

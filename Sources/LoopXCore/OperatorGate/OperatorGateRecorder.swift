@@ -40,7 +40,7 @@ public enum OperatorGateRecorder {
         ]
         let draft = RunDraft(
             stem: RunHistory.stem(generatedAt: generatedAt, suffix: "-operator-gate"), row: row,
-            detail: ["registry_goal": workspace.registryGoalSummary, "language": .string(request.language.rawValue)])
+            detail: ["registry_goal": try workspace.registryGoalSummary, "language": .string(request.language.rawValue)])
         let recorded = try workspace.history.record(draft, dryRun: request.dryRun) { record in
             OperatorGateReport.render(record: record, dryRun: false, language: request.language)
         }

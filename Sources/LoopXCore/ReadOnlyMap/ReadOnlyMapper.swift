@@ -73,7 +73,7 @@ public enum ReadOnlyMapper {
         let detail: JSONObject = [
             "project": JSONField.string(project), "opt_in_required": .bool(optInRequired), "state_map": state.json,
             "project_inventory": inventory.json, "authority_sources": authoritySummary(goal), "goal_state": goalState,
-            "registry_goal": workspace.registryGoalSummary,
+            "registry_goal": try workspace.registryGoalSummary,
         ]
         let draft = RunDraft(stem: RunHistory.stem(generatedAt: generatedAt), row: row, detail: detail)
         let recorded = try workspace.history.record(draft, dryRun: request.dryRun) { ReadOnlyMapReport.render(record: $0, dryRun: false) }

@@ -19,8 +19,8 @@ public struct GoalEntry: Sendable, Hashable {
     /// The id when it is a safe path segment.
     public var goalID: GoalID? { id.flatMap(GoalID.init) }
     public var domain: String? { nonEmptyString("domain") }
-    public var status: String { nonEmptyString("status") ?? "unknown" }
-    public var role: String { nonEmptyString("role") ?? "controller" }
+    // `status` and `role` as shown and decided on: `FieldRules.status(of:)`/`role(of:)`
+    // (their defaults live in Rules/facts.yaml).
     public var parentGoalID: String? { nonEmptyString("parent_goal_id") }
     public var repo: String? { nonEmptyString("repo") }
     public var stateFile: String? { nonEmptyString("state_file") }
@@ -37,20 +37,20 @@ public struct GoalEntry: Sendable, Hashable {
     /// `source_registry` of a global-registry entry.
     public var sourceRegistry: String? { nonEmptyString("source_registry") }
 
-    /// `coordination.claim_ttl_minutes` (default 30), pulled into `NumberRange.claimTTLMinutes`.
-    public var claimTTLMinutes: Int64 { claimTTL.minutes }
-    /// The lease length and, when the registry's value is outside its range or not an
-    /// integer, the violation (a registry problem; `todo claim` refuses to use it).
-    public var claimTTL: (minutes: Int64, violation: FieldViolation?) {
+    /// `coordination.claim_ttl_minutes` pulled into `NumberRange.claimTTLMinutes`, else
+    /// `defaultMinutes` (`FieldRules.claimTTLMinutes`, from Rules/facts.yaml); and, when the
+    /// registry's value is outside its range or not an integer, the violation (a registry
+    /// problem; `todo claim` refuses to use it).
+    public func claimTTL(default defaultMinutes: Int64) -> (minutes: Int64, violation: FieldViolation?) {
         var violations: [FieldViolation] = []
         let minutes = FieldViolation.integer(object["coordination"]?["claim_ttl_minutes"], .claimTTLMinutes, into: &violations)
-        return (minutes ?? 30, violations.first)
+        return (minutes ?? defaultMinutes, violations.first)
     }
     /// The goal's numbers outside their documented ranges, other than the quota's
     /// (`QuotaConfig.violations`): `coordination.claim_ttl_minutes`, `spawn_policy.max_children`.
     public var numberViolations: [FieldViolation] {
         var violations: [FieldViolation] = []
-        if let violation = claimTTL.violation { violations.append(violation) }
+        _ = FieldViolation.integer(object["coordination"]?["claim_ttl_minutes"], .claimTTLMinutes, into: &violations)
         _ = FieldViolation.integer(object["spawn_policy"]?["max_children"], .maxChildren, into: &violations)
         return violations
     }

@@ -1,39 +1,47 @@
 import LoopXRules
 
-/// The goal entry `bootstrap` writes, built from its flags.
+/// The goal entry `bootstrap` writes, built from its flags over the goal defaults of
+/// `Rules/facts.yaml` (`defaults.goal`, `defaults.profile`: `FieldRules`).
 public struct GoalTemplate: Sendable {
     public var goalID: GoalID
     public var projectPath: String
     public var stateFile: String
-    public var domain = "project-goal-control-plane"
-    public var role = "controller"
+    public var domain: String
+    public var role: String
     public var parentGoalID: String?
     public var goalDoc: String?
-    public var adapterKind = "generic_project_goal_v0"
-    public var adapterStatus = "connected"
+    public var adapterKind: String
+    public var adapterStatus: String
     public var spawnAllowed = false
-    public var maxChildren: Int64 = 3
+    public var maxChildren: Int64
     public var allowedDomains: [String] = []
     public var writeScope: [String] = []
-    public var claimTTLMinutes: Int64 = 30
+    public var claimTTLMinutes: Int64
+    public var requiresParentApproval: [String]
     public var registeredAgents: [String] = []
-    public var profile = ExecutionProfile()
+    public var guards: [String]
+    public var profile: ExecutionProfile
     public var registryArgument = ".loopx/registry.json"
 
-    public init(goalID: GoalID, projectPath: String, stateFile: String) {
+    public init(goalID: GoalID, projectPath: String, stateFile: String, fields: FieldRules) {
         self.goalID = goalID
         self.projectPath = projectPath
         self.stateFile = stateFile
+        let goal = fields.goal
+        func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        domain = goal["domain"]?.stringValue ?? ""
+        role = goal["role"]?.stringValue ?? ""
+        adapterKind = goal["adapter"]?["kind"]?.stringValue ?? ""
+        adapterStatus = goal["adapter"]?["status"]?.stringValue ?? ""
+        maxChildren = goal["spawn_policy"]?["max_children"]?.intValue ?? 0
+        claimTTLMinutes = fields.claimTTLMinutes
+        requiresParentApproval = strings(goal["coordination"]?["requires_parent_approval"])
+        guards = strings(goal["guards"])
+        profile = ExecutionProfile(json: fields.defaultProfile)
     }
 
     /// The default state file of a goal, relative to its project.
     public static func defaultStateFile(_ id: GoalID) -> String { ".codex/goals/\(id)/ACTIVE_GOAL_STATE.md" }
-
-    public static let defaultGuards = [
-        "read-only by default",
-        "do not mutate production systems without explicit user approval",
-        "keep private evidence out of public commits",
-    ]
 
     public var entry: GoalEntry {
         func list(_ items: [String]) -> JSONValue { .array(items.map { .string($0) }) }
@@ -57,13 +65,13 @@ public struct GoalTemplate: Sendable {
         ])
         var coordination: JSONObject = [
             "write_scope": list(writeScope), "claim_ttl_minutes": .int(NumberRange.claimTTLMinutes.clamp(claimTTLMinutes)),
-            "requires_parent_approval": ["write", "publish", "production-action"],
+            "requires_parent_approval": list(requiresParentApproval),
         ]
         if !registeredAgents.isEmpty { coordination["registered_agents"] = list(registeredAgents) }
         object["coordination"] = .object(coordination)
         object["execution_profile"] = profile.json
         object["next_probe"] = .string("loopx --registry \(registryArgument) check --scan-root \(projectPath)")
-        object["guards"] = list(GoalTemplate.defaultGuards)
+        object["guards"] = list(guards)
         return GoalEntry(object)
     }
 }

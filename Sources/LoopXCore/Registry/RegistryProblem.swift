@@ -91,7 +91,7 @@ extension Registry {
             if goal.stateFile == nil { add(.goalMissingStateFile, "goal '\(id)' has no state_file") }
             if (goal.adapterKind ?? "").isEmpty { add(.goalMissingAdapterKind, "goal '\(id)' has no adapter.kind") }
             let location = sourcePath.map { "\($0): " } ?? ""
-            for violation in QuotaConfig(goal: goal).violations {
+            for violation in QuotaConfig.violations(of: goal) {
                 problems.append(RegistryProblem(code: .quotaOutOfRange, goalIndex: index, goalID: id,
                                                 message: location + violation.message(goalIndex: index), field: violation.jsonPath(goalIndex: index)))
             }

@@ -31,7 +31,7 @@ public enum RuleProfileBase {
     public static func layers(schema: FactsSchema, goal: GoalEntry?, registryPath: String) -> [ProfileLayer] {
         var layers = [ProfileLayer(layer: "defaults", source: "Rules/facts.yaml", value: schema.defaults["profile"] ?? [:])]
         if let profile = goal?["execution_profile"], profile.objectValue != nil {
-            layers.append(ProfileLayer(layer: "registry", source: registryPath, value: ExecutionProfile.layerValue(profile)))
+            layers.append(ProfileLayer(layer: "registry", source: registryPath, value: FieldRules.profileLayer(profile, schema: schema).value))
         }
         return layers
     }

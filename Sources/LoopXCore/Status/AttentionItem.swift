@@ -49,14 +49,15 @@ enum RunHistorySummary {
         "quota_event",
     ]
 
-    static func goal(id: String, entry: GoalEntry?, attention: JSONValue, history: [JSONValue], limit: Int) -> JSONObject {
+    /// `status` is the goal's status as decided on (the `goal` fact), "unregistered" without an entry.
+    static func goal(id: String, entry: GoalEntry?, status: String, attention: JSONValue, history: [JSONValue], limit: Int) -> JSONObject {
         let runs = history.prefix(limit).map { run -> JSONValue in
             var compact = JSONObject()
             for key in runKeys { if let value = run[key] { compact[key] = value } }
             return .object(compact)
         }
         return [
-            "id": .string(id), "domain": .string(entry?.domain ?? ""), "status": .string(entry?.status ?? "unregistered"),
+            "id": .string(id), "domain": .string(entry?.domain ?? ""), "status": .string(entry == nil ? "unregistered" : status),
             "registry_member": .bool(entry != nil), "adapter_kind": .string(entry?.adapterKind ?? ""),
             "adapter_status": .string(entry?.adapterStatus ?? ""),
             "lifecycle_phase": attention["lifecycle_phase"] ?? "", "lifecycle_flags": attention["lifecycle_flags"] ?? .array([]),

@@ -17,19 +17,23 @@ public struct StatusCollector: Sendable {
         let store = session.store
         var report = StatusReport(registryPath: store.registryPath, runtimeRoot: store.runtimeRoot, limit: options.limit)
         report.goalFilter = options.goalID?.rawValue
-        report.contract = contract(store)
+        report.contract = contract(store, problems: session.health.problems)
         if let scan = report.contract.scan {
             session.health.boundaryFindings = scan.findings.filter { $0.severity == .error }.map { finding in
                 ["rule": .string(finding.rule.rawValue), "path": .string(finding.path), "line": .int(Int64(finding.line))]
             }
         }
-        report.globalRegistry = GlobalRegistryHealth(store: store)
+        report.globalRegistry = session.health.global ?? GlobalRegistryHealth(store: store)
         report.waivers = session.ruleSet.activeWaivers.map(\.json)
         report.expiredWaivers = session.ruleSet.expiredWaivers.map(\.json)
         var sessions = GoalRuleSessions(base: session)
         let ids = goalIDs(store)
         if let only = options.goalID, ids.isEmpty { throw .command(store.unknownGoal(only)) }
-        let perGoal = ids.map { sessions.session(for: $0) }
+        // Each goal's entry is looked up once (the first entry with the id, as everywhere).
+        var byID: [GoalID: GoalEntry] = [:]
+        for goal in store.registry.goals { if let id = goal.goalID, byID[id] == nil { byID[id] = goal } }
+        let entries = ids.map { byID[$0] }
+        let perGoal = entries.map { sessions.session(for: $0) }
         // Waivers of the goals' own project layers too, each listed once.
         for case .success(let goalSession) in perGoal {
             for waiver in goalSession.ruleSet.activeWaivers.map(\.json) where !report.waivers.contains(waiver) {
@@ -42,12 +46,13 @@ public struct StatusCollector: Sendable {
         // Goals are independent: decide them on every core, then report in registry order.
         let results = ParallelMap.map(ids.indices) { index -> (DecisionResult, JSONValue)? in
             guard case .success(let goalSession) = perGoal[index] else { return nil }
-            return goalSession.evaluate("status", goalID: ids[index])
+            return goalSession.evaluate("status", goalID: ids[index], entry: entries[index])
         }
         for (index, id) in ids.enumerated() {
-            let entry = store.registry.goal(id: id.rawValue)
+            let entry = entries[index]
             if case .failure(let problem) = perGoal[index] {
-                report.addInvalidRules(goal: id.rawValue, entry: entry, problem: problem.message)
+                report.addInvalidRules(
+                    goal: id.rawValue, entry: entry, status: entry.map(session.fields.status(of:)) ?? "", problem: problem.message)
             } else if let (result, facts) = results[index] {
                 report.add(goal: id.rawValue, entry: entry, result: result, facts: facts)
                 let log = DecisionLog(goalDirectory: store.goalDirectory(id))
@@ -67,9 +72,10 @@ public struct StatusCollector: Sendable {
         return ids
     }
 
-    private func contract(_ store: GoalStore) -> StatusContract {
+    /// `problems`: the registry problems the session's health facts already hold.
+    private func contract(_ store: GoalStore, problems: [RegistryProblem]) -> StatusContract {
         var contract = StatusContract()
-        for problem in store.registry.problems(environment: context.environment) {
+        for problem in problems {
             contract.errors.append("registry problem: \(problem.text)")
         }
         contract.checks.append("registry goals checked: \(store.registry.goals.count)")

@@ -29,7 +29,7 @@ public struct StatusReport: Report {
 
     /// Adds a goal whose rule layers do not load: a high-severity attention item naming the
     /// file and its first error, and the goal marked not ok (it is not decided at all).
-    mutating func addInvalidRules(goal id: String, entry: GoalEntry?, problem: String) {
+    mutating func addInvalidRules(goal id: String, entry: GoalEntry?, status: String, problem: String) {
         var item = AttentionItem.global(
             status: "invalid_rules", severity: "high", source: "rules",
             action: "fix the goal's rule files (run `loopx rules check`): \(problem)")
@@ -37,7 +37,7 @@ public struct StatusReport: Report {
         item["rules_error"] = .string(problem)
         items.append(item)
         invalidRuleGoals.append(id)
-        var summary = RunHistorySummary.goal(id: id, entry: entry, attention: .null, history: [], limit: limit)
+        var summary = RunHistorySummary.goal(id: id, entry: entry, status: status, attention: .null, history: [], limit: limit)
         summary["ok"] = false
         summary["rules_error"] = .string(problem)
         goals.append(summary)
@@ -53,7 +53,8 @@ public struct StatusReport: Report {
         }
         let history = facts["history"]?.arrayValue ?? []
         runCount += history.count
-        var summary = RunHistorySummary.goal(id: id, entry: entry, attention: attention, history: history, limit: limit)
+        var summary = RunHistorySummary.goal(
+            id: id, entry: entry, status: facts["goal"]?["status"]?.stringValue ?? "", attention: attention, history: history, limit: limit)
         summary["project_asset"] = GoalBoundary.projectAsset(facts: facts)
         goals.append(summary)
         let obligation = facts["obligation"] ?? .null

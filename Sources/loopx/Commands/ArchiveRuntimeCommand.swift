@@ -15,8 +15,8 @@ struct ArchiveRuntimeCommand: ParsableCommand {
     @Flag(help: "Move the directory (otherwise only report).") var execute = false
 
     func run() throws {
-        let context = try global.context()
-        var archive = ArchiveRuntime(store: try GoalStore.open(context, allowMissing: true), goalID: goalId)
+        let (context, store) = try global.store(allowMissing: true)
+        var archive = ArchiveRuntime(store: store, goalID: goalId)
         (archive.archiveRoot, archive.allowRegistered, archive.execute) = (archiveRoot, allowRegistered, execute)
         try emit(try archive.run(), format: context.format)
     }

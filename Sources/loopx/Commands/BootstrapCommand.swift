@@ -23,10 +23,10 @@ struct BootstrapCommand: ParsableCommand {
     @Flag(help: "Report what would be written; write nothing.") var dryRun = false
     @Flag(help: "Do not sync the goal into the global registry.") var noGlobalSync = false
     @Flag(help: "Allow spawning subagents.") var spawnAllowed = false
-    @Option(help: "Maximum subagents, 0...1000.") var maxChildren: Int64 = 3
+    @Option(help: "Maximum subagents, 0...1000 (default: Rules/facts.yaml).") var maxChildren: Int64?
     @Option(help: "A domain subagents may take (repeatable).") var allowedDomain: [String] = []
     @Option(help: "A path pattern the goal may write, e.g. docs/** (repeatable).") var writeScope: [String] = []
-    @Option(help: "Todo claim lease length in minutes, 1...525600.") var claimTtlMinutes: Int64 = 30
+    @Option(help: "Todo claim lease length in minutes, 1...525600 (default: Rules/facts.yaml).") var claimTtlMinutes: Int64?
     @Option(help: "An agent allowed to claim todos (repeatable).") var registeredAgent: [String] = []
     @Option(help: "Execution profile minimum scale.") var executionMinimumScale: String?
     @Option(help: "Execution profile must-include label (repeatable).") var executionMustInclude: [String] = []

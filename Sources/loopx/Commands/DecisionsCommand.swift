@@ -18,8 +18,7 @@ struct DecisionsCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        let id = try GoalID.parse(goalId)
+        let (context, id) = try global.goal(goalId)
         guard limit > 0 else { throw CommandFailure("--limit must be at least 1", status: .usage) }
         let store = try GoalStore.open(context)
         let entry = try store.goal(id)

@@ -33,8 +33,7 @@ struct GateCheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = try global.context()
-        let id = try GoalID.parse(goalId)
+        let (context, id) = try global.goal(goalId)
         guard var request = action.request(goalID: goalId) else { throw CommandFailure("--kind is required", status: .usage) }
         request.agentID = agentId
         _ = try GateCheck.action(request)

@@ -15,8 +15,8 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "Also count every index record (reads whole indexes).") var countRecords = false
 
     func run() throws {
-        let context = try global.context()
-        var query = HistoryQuery(store: try GoalStore.open(context, allowMissing: true), goalFilter: goalId, limit: limit)
+        let (context, store) = try global.store(allowMissing: true)
+        var query = HistoryQuery(store: store, goalFilter: goalId, limit: limit)
         (query.chart, query.countRecords) = (chart, countRecords)
         try emit(try query.run(), format: context.format)
     }

@@ -39,21 +39,3 @@ struct QuotaShouldRunCommand: ParsableCommand {
         try request.run()
     }
 }
-
-/// Opens a decision session; invalid rules fail with every rule-file diagnostic (exit status 3).
-func openSession(_ context: LoopXContext, goalID: GoalID?, builtinRules: String? = nil) throws -> DecisionSession {
-    do {
-        return try DecisionSession.open(context, goalID: goalID, builtinRules: builtinRules)
-    } catch {
-        try exitForSessionFailure(error)
-    }
-}
-
-/// Turns a session failure into the command's error: the failure itself, or the failure that
-/// carries every rule-file diagnostic (exit status 3).
-func exitForSessionFailure(_ failure: DecisionSessionFailure) throws -> Never {
-    switch failure {
-    case .command(let failure): throw failure
-    case .invalidRules(let list): throw CommandFailure.invalidRules(list)
-    }
-}

@@ -24,9 +24,7 @@ struct QuotaSpendSlotCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        let id = try GoalID.parse(goalId)
-        let session = try openSession(context, goalID: id)
+        let (context, _, session) = try global.session(goal: goalId)
         let request = SpendSlotRequest(
             goalID: goalId, slots: slots, source: source, execute: execute, agentID: agentId, reasonSummary: reasonSummary)
         try emit(try SpendSlot.run(request, session: session), format: context.format)
@@ -82,7 +80,6 @@ struct QuotaPlanCommand: ParsableCommand {
 }
 
 func runQuotaPlan(_ global: GlobalOptions, mode: String) throws {
-    let context = try global.context()
-    let session = try openSession(context, goalID: nil)
+    let (context, session) = try global.session()
     try emit(QuotaPlan(session: session, mode: mode).build(), format: context.format)
 }

@@ -20,8 +20,8 @@ struct RefreshStateCommand: ParsableCommand {
     @Flag(help: "Do not sync the goal into the global registry.") var noGlobalSync = false
 
     func run() throws {
-        let context = try global.context()
-        var refresh = RefreshState(store: try GoalStore.open(context, allowMissing: stateFile != nil), goalID: goalId)
+        let (context, store) = try global.store(allowMissing: stateFile != nil)
+        var refresh = RefreshState(store: store, goalID: goalId)
         (refresh.project, refresh.stateFile, refresh.classification, refresh.recommendedAction) = (project, stateFile, classification, recommendedAction)
         (refresh.deliveryBatchScale, refresh.deliveryOutcome, refresh.dryRun, refresh.noGlobalSync) = (deliveryBatchScale, deliveryOutcome, dryRun, noGlobalSync)
         try emit(try refresh.run(), format: context.format)

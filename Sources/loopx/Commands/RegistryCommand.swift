@@ -11,7 +11,7 @@ struct RegistryCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        try emit(RegistryInspection(store: try GoalStore.open(context)).run(), format: context.format)
+        let (context, store) = try global.store()
+        try emit(try RegistryInspection(store: store).run(), format: context.format)
     }
 }

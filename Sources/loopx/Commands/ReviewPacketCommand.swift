@@ -23,11 +23,8 @@ struct ReviewPacketCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        var input: ReviewPacketInput
-        do {
-            input = try ReviewPacketInput.load(context: try global.context(), goalID: goalId, limit: limit, language: lang)
-        } catch let failure as DecisionSessionFailure {
-            try exitForSessionFailure(failure)
+        var input = try global.deciding { context in
+            try ReviewPacketInput.load(context: context, goalID: goalId, limit: limit, language: lang)
         }
         input.actionKind = actionKind
         input.reviewURL = reviewUrl

@@ -40,8 +40,7 @@ struct RulesExplainCommand: ParsableCommand {
         let level: TraceLevel = full ? .full : .on
         if let goalId, facts == nil {
             // The goal's facts come from the real files, through the same session should-run uses.
-            let id = try GoalID.parse(goalId)
-            let session = try openSession(context, goalID: id, builtinRules: options.builtinRules)
+            let (_, id, session) = try global.session(goal: goalId, builtinRules: options.builtinRules)
             let action = try gateAction.action(goalID: goalId)
             if action != nil, decision != "gate" {
                 throw CommandFailure("--kind and the other action flags apply to --decision gate only", status: .usage)

@@ -20,14 +20,13 @@ struct RulesReplayCommand: ParsableCommand {
     @Option(name: .customLong("git-rev"), help: "Use the project's .loopx/rules as of this git revision.") var gitRev: String?
 
     func run() throws {
-        let context = try global.context()
-        var replay = RulesReplay(context: context)
-        replay.goalID = try goalId.map { id throws(CommandFailure) in try GoalID.parse(id) }
-        replay.since = try since.map { text throws(CommandFailure) in try RulesReplay.since(text, now: context.now) }
-        replay.gitRevision = gitRev
-        replay.builtinRules = options.builtinRules
-        let report: RulesReplayReport
-        do { report = try replay.run() } catch { try exitForSessionFailure(error) }
-        try emit(report, format: context.format)
+        try global.deciding { context in
+            var replay = RulesReplay(context: context)
+            replay.goalID = try goalId.map { id throws(CommandFailure) in try GoalID.parse(id) }
+            replay.since = try since.map { text throws(CommandFailure) in try RulesReplay.since(text, now: context.now) }
+            replay.gitRevision = gitRev
+            replay.builtinRules = options.builtinRules
+            try emit(try replay.run(), format: context.format)
+        }
     }
 }

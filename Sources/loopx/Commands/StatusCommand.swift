@@ -15,13 +15,10 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let context = try global.context()
-        let options = StatusOptions(
-            goalID: try goalId.map(GoalID.parse), limit: max(limit, 0), scanRoot: scanRoot, scanPaths: scanPath)
-        do {
+        try global.deciding { context in
+            let options = StatusOptions(
+                goalID: try goalId.map(GoalID.parse), limit: max(limit, 0), scanRoot: scanRoot, scanPaths: scanPath)
             try emit(try StatusCollector(context: context, options: options).collect(), format: context.format)
-        } catch let failure as DecisionSessionFailure {
-            try exitForSessionFailure(failure)
         }
     }
 }

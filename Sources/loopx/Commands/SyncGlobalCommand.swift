@@ -13,8 +13,8 @@ struct SyncGlobalCommand: ParsableCommand {
     @Flag(help: "Report what would be written; write nothing.") var dryRun = false
 
     func run() throws {
-        let context = try global.context()
-        var sync = SyncGlobal(store: try GoalStore.open(context, allowGlobalFallback: false))
+        let (context, store) = try global.store(allowGlobalFallback: false)
+        var sync = SyncGlobal(store: store)
         (sync.replaceState, sync.dryRun) = (replaceState, dryRun)
         try emit(try sync.run(), format: context.format)
     }

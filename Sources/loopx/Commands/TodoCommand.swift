@@ -18,8 +18,8 @@ struct TodoCommand: ParsableCommand {
         @Flag(help: "Report what would change; write nothing.") var dryRun = false
 
         func run(_ global: GlobalOptions, _ action: TodoOperation.Action, _ configure: (inout TodoOperation) -> Void) throws {
-            let context = try global.context()
-            var operation = TodoOperation(store: try GoalStore.open(context, allowMissing: stateFile != nil), action: action, goalID: goalId)
+            let (context, store) = try global.store(allowMissing: stateFile != nil)
+            var operation = TodoOperation(store: store, action: action, goalID: goalId)
             (operation.stateFile, operation.dryRun) = (stateFile, dryRun)
             configure(&operation)
             try emit(try operation.run(), format: context.format)

@@ -11,12 +11,18 @@ public struct FactsSchema: Sendable, Hashable {
     /// Fields declared with a trailing `?` (`newest?: timestamp`): absent in some facts, so
     /// rules read them with `has()` or `.?`. Dotted paths.
     public var optionalFields: Set<String>
+    /// How user-supplied values normalize (`normalize:`), falling back to `defaults:`.
+    public var normalization: FieldNormalization
 
-    public init(root: FactType, defaults: JSONValue, limits: [String: Int] = [:], optionalFields: Set<String> = []) {
+    public init(
+        root: FactType, defaults: JSONValue, limits: [String: Int] = [:], optionalFields: Set<String> = [],
+        normalization: FieldNormalization = FieldNormalization()
+    ) {
         self.root = root
         self.defaults = defaults
         self.limits = limits
         self.optionalFields = optionalFields
+        self.normalization = normalization
     }
 
     /// An empty, open schema (used when a rule set has no `facts.yaml`).
@@ -26,7 +32,7 @@ public struct FactsSchema: Sendable, Hashable {
     public var rootNames: [String] { root.fieldNames }
 
     static func read(_ unit: RuleFileUnit, sink: inout DiagnosticSink) -> FactsSchema? {
-        guard let reader = MappingReader(unit.root, in: unit, what: "facts file", allowed: ["facts", "limits", "defaults"], sink: &sink),
+        guard let reader = MappingReader(unit.root, in: unit, what: "facts file", allowed: ["facts", "limits", "defaults", "normalize"], sink: &sink),
             let factsNode = reader.require("facts", sink: &sink)
         else { return nil }
         guard factsNode.mapping != nil else {
@@ -49,7 +55,8 @@ public struct FactsSchema: Sendable, Hashable {
                 }
             }
         }
-        return FactsSchema(root: root, defaults: defaults, limits: limits, optionalFields: optional)
+        let normalization = readNormalization(reader.value("normalize"), root: root, defaults: defaults, unit: unit, sink: &sink)
+        return FactsSchema(root: root, defaults: defaults, limits: limits, optionalFields: optional, normalization: normalization)
     }
 
     /// `limits:` maps dotted paths of list (or map) facts to their most elements.

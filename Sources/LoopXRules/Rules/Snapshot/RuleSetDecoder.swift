@@ -30,7 +30,9 @@ struct RuleSetDecoder {
         let defaults = try json()
         var limits: [String: Int] = [:]
         for _ in 0..<(try reader.count()) { limits[try reader.string()] = try reader.int() }
-        let schema = FactsSchema(root: root, defaults: defaults, limits: limits, optionalFields: Set(try reader.strings()))
+        let optional = Set(try reader.strings())
+        let schema = FactsSchema(
+            root: root, defaults: defaults, limits: limits, optionalFields: optional, normalization: FieldNormalization(json: try json()))
         var stages: [String: Stage] = [:]
         for _ in 0..<(try reader.count()) {
             let stage = try self.stage()

@@ -36,6 +36,7 @@ struct RuleSetEncoder {
             w.int(set.schema.limits[path] ?? 0)
         }
         writer.strings(set.schema.optionalFields.sorted())
+        json(set.schema.normalization.json)
         let stages = set.orderedStages
         writer.int(stages.count)
         for stage in stages { self.stage(stage) }
