@@ -10,6 +10,9 @@ extension RunHistory {
     /// backwards and parses only lines that mention the timestamp, so an old run is found
     /// without decoding the whole history; the newest-appended run wins when several share it.
     public func run(generatedAt: String) -> RunRecord? {
+        if let shared, !generatedAt.isEmpty {
+            return SharedStores.must { () throws(CommandFailure) in try shared.run(goalID: goalID, generatedAt: generatedAt) }
+        }
         guard !generatedAt.isEmpty, var reader = ReverseLineReader(path: indexPath) else { return nil }
         let needle = Array(generatedAt.utf8)
         var overlays: [RunIdentity: [JSONObject]] = [:]

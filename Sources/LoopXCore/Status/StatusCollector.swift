@@ -50,7 +50,7 @@ public struct StatusCollector: Sendable {
                 report.addInvalidRules(goal: id.rawValue, entry: entry, problem: problem.message)
             } else if let (result, facts) = results[index] {
                 report.add(goal: id.rawValue, entry: entry, result: result, facts: facts)
-                let log = DecisionLog(goalDirectory: store.goalDirectory(id))
+                let log = store.decisionLog(id)
                 let lapses = log.obligationLapses(since: context.now.adding(seconds: -7 * 86_400), current: facts["obligation"] ?? .null)
                 report.goals[report.goals.count - 1]["obligation_lapses_7d"] = .int(Int64(lapses))
             }
