@@ -99,6 +99,12 @@ extension PostgresStore {
         try rows(query("SELECT seq, line FROM loopx_runs WHERE goal_id = \(goalID) ORDER BY seq", doing: "read the run index")).map(\.row)
     }
 
+    public func rows(goalID: String, mentioning text: String) throws(CommandFailure) -> [JSONObject] {
+        try rows(query(
+            "SELECT seq, line FROM loopx_runs WHERE goal_id = \(goalID) AND strpos(line, \(text)) > 0 ORDER BY seq DESC",
+            doing: "search the run index")).map(\.row)
+    }
+
     public func counts(goalID: String) throws(CommandFailure) -> RunIndexCount {
         let result = try query("SELECT rows, runs FROM loopx_goal_counts WHERE goal_id = \(goalID)", doing: "read the run counts")
         guard let row = result.first else { return RunIndexCount(bytes: 0, rows: 0, runs: 0) }

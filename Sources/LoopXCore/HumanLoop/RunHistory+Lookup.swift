@@ -30,6 +30,21 @@ extension RunHistory {
         return nil
     }
 
+    /// Visits the index rows whose line contains `text`, newest appended first, until `visit`
+    /// returns false; for rare lookups (a void's spend). The local index is read backwards and
+    /// only matching lines are parsed; a shared store is asked for the matching rows.
+    public func visitRows(mentioning text: String, _ visit: (JSONObject) -> Bool) {
+        if let shared {
+            for row in SharedStores.must({ () throws(CommandFailure) in try shared.rows(goalID: goalID, mentioning: text) }) where !visit(row) { return }
+            return
+        }
+        guard !text.isEmpty, var reader = ReverseLineReader(path: indexPath) else { return }
+        let needle = Array(text.utf8)
+        while let line = reader.next() {
+            if RunHistory.contains(line.bytes, needle), let row = RunHistory.parse(line.bytes), !visit(row) { return }
+        }
+    }
+
     /// Whether `haystack` contains `needle`: memchr finds candidates for the first byte and
     /// memcmp checks them, so long lines are cheap to reject.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -16,6 +16,7 @@ public struct StatusCollector: Sendable {
         var session = try DecisionSession.open(context, goalID: nil)
         let store = session.store
         var report = StatusReport(registryPath: store.registryPath, runtimeRoot: store.runtimeRoot, limit: options.limit)
+        if case .success(let choice) = store.storeChoice { report.store = choice.json }
         report.goalFilter = options.goalID?.rawValue
         report.contract = contract(store)
         if let scan = report.contract.scan {

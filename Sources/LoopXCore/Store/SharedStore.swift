@@ -22,6 +22,8 @@ public protocol SharedStore: AnyObject, Sendable {
     func allRows(goalID: String) throws(CommandFailure) -> [JSONObject]
     /// The goal's row and run counts from the counter row (no scan).
     func counts(goalID: String) throws(CommandFailure) -> RunIndexCount
+    /// Rows whose line contains `text`, newest appended first (a void's search for its spend).
+    func rows(goalID: String, mentioning text: String) throws(CommandFailure) -> [JSONObject]
     /// The run with exactly this `generated_at`, overlays merged.
     func run(goalID: String, generatedAt: String) throws(CommandFailure) -> RunRecord?
     /// Runs `body` holding the goal's exclusive write lock in one transaction (committed when
