@@ -103,6 +103,11 @@ struct SharedStoreTests {
         let (decided, answer) = try b.json(["quota", "should-run", "--goal-id", "app"])
         #expect(decided.status == 0 || decided.status == 1, "\(decided.stderr)")
         #expect(answer?["quota"]?["spent_slots"] == 1)
+        // B's status names the shared store and shows A's run with its machine.
+        let (status, team) = try b.json(["status", "--goal-id", "app"])
+        #expect(status.status == 0 || status.status == 1, "\(status.stderr)")
+        #expect(team?["store"]?["kind"] == "postgres")
+        #expect(status.stdout.contains("machine-a"))
         // Nothing reached machine B's local index.
         #expect(b.fixture.bytes(b.fixture.indexPath("app")) == nil)
     }
