@@ -13,9 +13,10 @@
 # The cluster lives in a fresh temporary directory (data, log and the Unix socket), listens on
 # a free loopback port (another run's cluster on the same machine takes another port: a port
 # lost to a race is retried), and trusts the superuser `loopx` from loopback only. initdb and
-# postgres refuse to run as root, so under root they run as the `postgres` user (or `nobody`),
-# which then owns the directory. --install installs Debian's `postgresql` package through
-# apt-get when initdb is missing (as root, or through sudo without a password prompt).
+# postgres refuse to run as root, so under root they run as the `postgres` user (or `nobody`;
+# LOOPX_PG_RUN_AS chooses another), which then owns the directory. --install installs
+# Debian's `postgresql` package through apt-get when initdb is missing (as root, or through
+# sudo without a password prompt).
 # Nothing here touches any other cluster (for example a developer's on port 55432).
 
 # The directory of initdb/pg_ctl/postgres: PG_BINDIR, else Debian's newest
@@ -75,7 +76,8 @@ loopx_pg_start() {
   LOOPX_PG_BIN=$bindir
   LOOPX_PG_USER=""
   if [ "$(id -u)" -eq 0 ]; then
-    if id postgres >/dev/null 2>&1; then LOOPX_PG_USER=postgres; else LOOPX_PG_USER=nobody; fi
+    if [ -n "${LOOPX_PG_RUN_AS:-}" ]; then LOOPX_PG_USER=$LOOPX_PG_RUN_AS
+    elif id postgres >/dev/null 2>&1; then LOOPX_PG_USER=postgres; else LOOPX_PG_USER=nobody; fi
   fi
   LOOPX_PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/loopx-pg.XXXXXX") || return 1
   chmod 700 "$LOOPX_PG_DIR"
@@ -88,13 +90,23 @@ loopx_pg_start() {
     tail -n 20 "$LOOPX_PG_DIR/initdb.log" >&2
     return 1
   fi
-  # Throw-away data: no fsync; small shared memory so several clusters fit on one machine.
+  # The settings go into postgresql.conf, so that a plain `pg_ctl start` (after the outage
+  # test's `pg_ctl stop -m immediate`) brings the same server back. Throw-away data: no fsync
+  # (commits still reach the kernel, so an immediate stop loses no acknowledged commit); small
+  # shared memory so several clusters fit on one machine.
   for attempt in 1 2 3 4 5; do
     LOOPX_PG_PORT=$(loopx_pg_free_port) || return 1
-    if (cd "$LOOPX_PG_DIR" && loopx_pg_as_owner "$bindir/pg_ctl" -D "$LOOPX_PG_DIR/data" \
-          -l "$LOOPX_PG_DIR/postgres.log" -w -t 60 \
-          -o "-p $LOOPX_PG_PORT -k $LOOPX_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=32MB" \
-          start >"$LOOPX_PG_DIR/pg_ctl.log" 2>&1); then
+    loopx_pg_as_owner tee -a "$LOOPX_PG_DIR/data/postgresql.conf" >/dev/null <<CONF
+# loopx throw-away test cluster (scripts/lib/pg-cluster.sh)
+port = $LOOPX_PG_PORT
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$LOOPX_PG_DIR'
+fsync = off
+full_page_writes = off
+max_connections = 200
+shared_buffers = 32MB
+CONF
+    if loopx_pg_ctl -w -t 60 start >"$LOOPX_PG_DIR/pg_ctl.log" 2>&1; then
       break
     fi
     if [ "$attempt" -eq 5 ] || ! grep -qi 'address already in use\|could not bind\|could not create any TCP/IP sockets' "$LOOPX_PG_DIR/postgres.log" 2>/dev/null; then
