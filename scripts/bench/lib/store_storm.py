@@ -5,7 +5,8 @@ and the psql client only. Used by scripts/bench/store.sh and scripts/stress-stor
 
 usage: store_storm.py --bin LOOPX --work DIR [--workers 16] [--commands 300]
                       [--db-url postgres://loopx@127.0.0.1:PORT/DB]      (PostgreSQL store)
-                      [--outage-after S --outage-for D --stop-cmd CMD --start-cmd CMD]
+                      [--outage-after S --outage-for D --stop-cmd CMD --start-cmd CMD
+                       --require-outage-failures --down-check]
 
 Every worker runs COMMANDS writes in turn: refresh-state (a run row), reward (an overlay row),
 quota spend-slot --execute (a spend row), todo claim and todo release of one of five shared
@@ -56,6 +57,7 @@ class Storm:
         self.env = dict(os.environ, HOME=os.path.join(args.work, "home"), LOOPX_NOW=stamp(BASE))
         self.env.pop("LOOPX_STORE_URL", None)
         self.records = []
+        self.down_answer = None
         self.lock = threading.Lock()
 
     def loopx(self, *argv, check=True):
@@ -119,7 +121,12 @@ class Storm:
         events.append(("stop", time.monotonic()))
         subprocess.run(self.args.stop_cmd, shell=True, check=False)
         events.append(("stopped", time.monotonic()))
-        time.sleep(self.args.outage_for)
+        down = time.monotonic()
+        if self.args.down_check:
+            # The heartbeat while the store is down: a safe "no" naming the store, never a crash.
+            self.down_answer = subprocess.run([self.bin, "quota", "should-run", "--goal-id", GOAL, "--format", "json"],
+                                              cwd=self.proj, env=self.env, capture_output=True, text=True)
+        time.sleep(max(self.args.outage_for - (time.monotonic() - down), 0))
         events.append(("start", time.monotonic()))
         subprocess.run(self.args.start_cmd, shell=True, check=False)
         events.append(("started", time.monotonic()))
@@ -217,6 +224,15 @@ def check(storm):
         print(line)
     print(f"double grants: {len(double)} {double[:5] if double else ''}".rstrip())
     problems = [line for line in extra if line.startswith("PROBLEM")]
+    if storm.down_answer is not None:
+        answer = storm.down_answer
+        out = parse(answer.stdout) or {}
+        safe = answer.returncode != 0 and (out.get("should_run") is False or (out.get("error") or {}).get("code") == "store_unavailable") \
+            and "store" in (answer.stdout + answer.stderr).lower()
+        text = (answer.stderr.strip().splitlines() or [answer.stdout[:200]])[0]
+        print(f"should-run while the store is down: exit {answer.returncode}, should_run={out.get('should_run')}: {text[:240]}")
+        if not safe:
+            problems.append("PROBLEM: should-run while the store was down was not a clear, safe skip naming the store")
     ok = not failed and not lost and not phantom and not torn and not double and not problems
     if args.outage_after is not None and clear_failures == 0 and args.require_outage_failures:
         print("the outage failed no command: the database was not stopped during the storm")
@@ -253,6 +269,7 @@ def main():
     parser.add_argument("--stop-cmd")
     parser.add_argument("--start-cmd")
     parser.add_argument("--require-outage-failures", action="store_true")
+    parser.add_argument("--down-check", action="store_true", help="run quota should-run while the store is down")
     args = parser.parse_args()
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     storm = Storm(args)
