@@ -40,15 +40,6 @@ def stamp(seconds):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
-def psql(url, sql):
-    """Rows of one query, as lists of strings (psql unaligned, tab separated)."""
-    out = subprocess.run(["psql", "-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
-                         capture_output=True, text=True)
-    if out.returncode != 0:
-        sys.exit(f"store_storm: psql failed: {out.stderr.strip()}\n  query: {sql}")
-    return [line.split("\t") for line in out.stdout.splitlines() if line]
-
-
 class Storm:
     def __init__(self, args):
         self.args = args
@@ -195,6 +186,9 @@ def check(storm):
     end_of_storm = max((r["end"] for r in records), default=0)
     for (agent, todo), begun in claims.items():
         held[todo].append((agent, begun, end_of_storm))
+    holders = {todo: agent for (agent, todo) in claims}
+    ambiguous = {r["argv"][r["argv"].index("--todo-id") + 1] for r in records
+                 if r["op"] in ("claim", "release") and r["rc"] != 0 and "store_unavailable" in r["stdout"]}
     double = []
     for todo, spans in held.items():
         spans.sort(key=lambda s: s[1])
@@ -205,7 +199,7 @@ def check(storm):
                     double.append(f"{todo}: {a[0]} and {b[0]}")
     expected_min = 1 + succeeded_appends  # the setup refresh-state and every acknowledged append
     expected_max = expected_min + attempted_appends
-    rows, torn, extra = count_rows(storm)
+    rows, torn, extra = count_rows(storm, holders, ambiguous)
     lost = max(expected_min - rows, 0)
     phantom = max(rows - expected_max, 0)
     total = sum(ran.values())
@@ -242,11 +236,21 @@ def check(storm):
     return ok
 
 
-def count_rows(storm):
-    """(rows in the goal's run index, torn rows, extra lines) from the store itself."""
+def count_rows(storm, holders, ambiguous):
+    """(rows in the goal's run index, torn rows, report lines) from the store itself; on the
+    database also its counter row, decision log and leases (store_sql.verify), and whether
+    the goal answers again after the outage."""
     if storm.args.db_url:
         import store_sql
-        return store_sql.count_rows(storm.args.db_url, GOAL, psql)
+        rows, torn, report = store_sql.verify(storm.args.db_url, GOAL, holders, ambiguous)
+        status = storm.loopx("store", "status", "--format", "json", check=False)
+        answer = storm.loopx("quota", "should-run", "--goal-id", GOAL, "--format", "json", check=False)
+        if status.returncode != 0 or (parse(answer.stdout) or {}).get("should_run") is None:
+            report.append(f"PROBLEM: after the storm the store does not answer: store status exit {status.returncode}, "
+                          f"should-run exit {answer.returncode}: {(answer.stderr or answer.stdout)[:300]}")
+        else:
+            report.append(f"after the storm: store status ok; should-run answers should_run={parse(answer.stdout).get('should_run')}")
+        return rows, torn, report
     index = os.path.join(storm.env["HOME"], ".codex", "loopx", "goals", GOAL, "runs", "index.jsonl")
     data = open(index, encoding="utf-8").read()
     torn = 0 if data.endswith("\n") else 1
