@@ -3,12 +3,13 @@
 #
 # Sourced (by scripts/test.sh, scripts/stress-store.sh, scripts/bench/store.sh):
 #   loopx_pg_start [--install]   start a cluster; sets LOOPX_PG_DIR, LOOPX_PG_PORT, LOOPX_PG_URL
-#   loopx_pg_stop                stop it and remove its directory (call it from an EXIT trap)
+#   loopx_pg_stop [DIR]          stop the cluster this shell started (or DIR's) and remove its
+#                                directory; call it from an EXIT trap
 #   loopx_pg_ctl ARGS...         pg_ctl on the running cluster, as its owner (stop -m immediate...)
 #   loopx_pg_psql ARGS...        psql as the superuser loopx on the cluster's postgres database
 # Or executed, for manual use:
-#   scripts/lib/pg-cluster.sh start   prints `export LOOPX_TEST_PG_URL=...` and the stop command
-#   scripts/lib/pg-cluster.sh stop DIR
+#   eval "$(scripts/lib/pg-cluster.sh start)"   exports LOOPX_TEST_PG_URL and LOOPX_PG_DIR
+#   scripts/lib/pg-cluster.sh stop [DIR]         (default $LOOPX_PG_DIR)
 #
 # The cluster lives in a fresh temporary directory (data, log and the Unix socket), listens on
 # a free loopback port (another run's cluster on the same machine takes another port: a port
@@ -83,6 +84,8 @@ loopx_pg_start() {
   chmod 700 "$LOOPX_PG_DIR"
   [ -z "$LOOPX_PG_USER" ] || chown "$LOOPX_PG_USER" "$LOOPX_PG_DIR"
   export LOOPX_PG_DIR LOOPX_PG_BIN LOOPX_PG_USER
+  # Not exported: loopx_pg_stop without an argument stops only a cluster this shell started.
+  LOOPX_PG_STARTED=$LOOPX_PG_DIR
   # -A trust with listen_addresses=127.0.0.1 below: only local processes reach it.
   if ! (cd "$LOOPX_PG_DIR" && loopx_pg_as_owner "$bindir/initdb" -D "$LOOPX_PG_DIR/data" -U loopx \
         -A trust -E UTF8 --no-locale --no-sync >"$LOOPX_PG_DIR/initdb.log" 2>&1); then
@@ -137,7 +140,7 @@ loopx_pg_psql() {
 }
 
 loopx_pg_stop() {
-  local dir=${1:-${LOOPX_PG_DIR:-}}
+  local dir=${1:-${LOOPX_PG_STARTED:-}}
   [ -n "$dir" ] && [ -d "$dir" ] || return 0
   case $dir in "${TMPDIR:-/tmp}"/loopx-pg.*|/tmp/loopx-pg.*) ;; *) echo "pg-cluster: refusing to remove $dir" >&2; return 1 ;; esac
   if [ -f "$dir/data/postmaster.pid" ]; then
@@ -150,7 +153,7 @@ loopx_pg_stop() {
     fi
   fi
   rm -rf "$dir"
-  [ "$dir" != "${LOOPX_PG_DIR:-}" ] || unset LOOPX_PG_DIR LOOPX_PG_PORT LOOPX_PG_URL
+  [ "$dir" != "${LOOPX_PG_STARTED:-}" ] || unset LOOPX_PG_STARTED LOOPX_PG_DIR LOOPX_PG_PORT LOOPX_PG_URL
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
@@ -158,15 +161,14 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case "${1:-}" in
   start)
     loopx_pg_start --install
-    echo "export LOOPX_TEST_PG_URL=$LOOPX_PG_URL"
-    echo "# stop with: $0 stop $LOOPX_PG_DIR"
+    echo "export LOOPX_TEST_PG_URL=$LOOPX_PG_URL LOOPX_PG_DIR=$LOOPX_PG_DIR"
     ;;
   stop)
-    [ -n "${2:-}" ] || { echo "usage: $0 stop DIR" >&2; exit 2; }
-    loopx_pg_stop "$2"
+    [ -n "${2:-${LOOPX_PG_DIR:-}}" ] || { echo "usage: $0 stop [DIR]   (default \$LOOPX_PG_DIR)" >&2; exit 2; }
+    loopx_pg_stop "${2:-$LOOPX_PG_DIR}"
     ;;
   *)
-    echo "usage: $0 start | stop DIR" >&2
+    echo "usage: $0 start | stop [DIR]" >&2
     exit 2
     ;;
   esac
