@@ -53,6 +53,15 @@ if [ "$status" -ne 0 ]; then
   exit "$status"
 fi
 
+# The shared store's outage test: a write storm while its own throw-away cluster is stopped
+# with `pg_ctl stop -m immediate` and restarted (needs the PostgreSQL server programs).
+if [ -n "${LOOPX_TEST_PG_URL:-}" ] && loopx_pg_bindir >/dev/null; then
+  echo "== PostgreSQL store outage test (scripts/stress-store.sh)"
+  LOOPX_BIN="$bin" bash scripts/stress-store.sh
+elif [ -n "${LOOPX_TEST_PG_URL:-}" ]; then
+  echo "== PostgreSQL store outage test SKIPPED: no local PostgreSQL server programs (initdb, pg_ctl)"
+fi
+
 echo "== loopx rules check and rules test --require-pairs (built-in rules and scenarios)"
 "$bin" rules check
 "$bin" rules test --require-pairs
