@@ -158,9 +158,9 @@ def check(storm):
         ran[r["op"]] += 1
         out = parse(r["stdout"])
         message = (r["stderr"].strip().splitlines() or [""])[0]
+        error = (out or {}).get("error") or {}
         if r["rc"] != 0:
-            refused = r["op"] in ("claim", "release") and any(m in message for m in REFUSED)
-            error = (out or {}).get("error") or {}
+            refused = r["op"] in ("claim", "release") and (any(m in message for m in REFUSED) or error.get("code") == "refused")
             if refused:
                 continue
             if args.outage_after is not None and out and out.get("ok") is False and error.get("code") == "store_unavailable":
