@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
         // Only for the tests' pipe transport (FileDescriptor); the SDK depends on it already.
         .package(url: "https://github.com/apple/swift-system.git", from: "1.0.0"),
+        // The shared PostgreSQL store (issue 20), linked only into the executables.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -60,7 +62,18 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
-        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP"]),
+        // The PostgreSQL store behind LoopXCore's store seam; LoopXCore itself stays free of NIO and Postgres.
+        .target(
+            name: "LoopXPostgres",
+            dependencies: [
+                "LoopXCore", "LoopXRules",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP", "LoopXPostgres"]),
         .executableTarget(
             name: "loopx",
             dependencies: [
@@ -68,6 +81,7 @@ let package = Package(
                 "LoopXRules",
                 "LoopXServer",
                 "LoopXAgents",
+                "LoopXPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +92,7 @@ let package = Package(
         ),
         .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore", "LoopXRules"], exclude: ["Fixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore", "LoopXRules"]),
+        .testTarget(name: "LoopXPostgresTests", dependencies: ["LoopXPostgres", "LoopXCore", "LoopXRules"]),
         .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore", "LoopXRules"]),
         .testTarget(
             name: "LoopXMCPTests",

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXMCP
+import LoopXPostgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,8 @@ func printError(_ text: String) {
 }
 
 // `loopx mcp` execs this program with its options; run directly it takes the same ones.
+LoopXPostgres.register()
+atexit { SharedStores.shutdown() }
 do {
     let configuration = try MCPServerConfiguration.parse(Array(CommandLine.arguments.dropFirst()))
     // Bad settings (e.g. --now) fail before serving.

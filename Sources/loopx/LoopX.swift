@@ -1,5 +1,6 @@
 import ArgumentParser
 import LoopXCore
+import LoopXPostgres
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +47,7 @@ struct LoopX: ParsableCommand {
             McpCommand.self,
             HookCommand.self,
             AgentSetupCommand.self,
+            StoreCommand.self,
         ]
     )
 
@@ -79,6 +81,9 @@ struct LoopX: ParsableCommand {
     /// envelope too under `--format json`) and exits with its code's status (usage errors 2).
     static func main() async {
         let arguments = GlobalOptions.hoistingLeadingOptions(Array(CommandLine.arguments.dropFirst()))
+        // The PostgreSQL store: registered here, started only when a project selects it.
+        LoopXPostgres.register(onFailure: { failure in FailureOutput.exit(with: failure, arguments: arguments) })
+        atexit { SharedStores.shutdown() }
         do {
             if getenv("LOOPX_FAST_ARGS").map({ String(cString: $0) }) != "off", let heartbeat = ShouldRunRequest.parse(arguments) {
                 try heartbeat.run()

@@ -13,14 +13,22 @@ import Darwin
 /// rename of a rotation) for the whole cycle: rotate when due, write the new fact values,
 /// then one `write` of the whole line on an `O_APPEND` descriptor, closing a torn last line
 /// first, as the run index does. Its cost does not grow with the log.
+///
+/// With a shared store (`shared`) the records and fact values live there (one statement per
+/// append, no rotation: the database keeps every record).
 public struct DecisionLog: Sendable {
     public let goalDirectory: String
     public var settings: DecisionLogSettings
+    /// The shared store holding the log, nil for the local files.
+    public var shared: (any SharedStore)?
 
-    public init(goalDirectory: String, settings: DecisionLogSettings = DecisionLogSettings()) {
+    public init(goalDirectory: String, settings: DecisionLogSettings = DecisionLogSettings(), shared: (any SharedStore)? = nil) {
         self.goalDirectory = goalDirectory
         self.settings = settings
+        self.shared = shared
     }
+
+    var goalID: String { FileSystem.basename(goalDirectory) }
 
     public var path: String { FileSystem.join(goalDirectory, "decisions.jsonl") }
     public var rotatedPath: String { FileSystem.join(goalDirectory, "decisions.1.jsonl") }
@@ -30,6 +38,11 @@ public struct DecisionLog: Sendable {
 
     /// Appends a record whose fact values (`digest -> bytes`) are stored first, once each.
     public func append(_ record: DecisionRecord, values: [(digest: String, bytes: [UInt8])]) throws(FileSystem.Failure) {
+        if let shared {
+            let line = Array(RunHistory.line(for: record.json.objectValue ?? JSONObject()).dropLast())
+            SharedStores.must { () throws(CommandFailure) in try shared.appendDecision(goalID: goalID, line: line, at: record.at, values: values) }
+            return
+        }
         try FileSystem.createDirectory(goalDirectory)
         let lock = try FileLock(guarding: path)
         defer { _ = lock }
@@ -93,14 +106,23 @@ public struct DecisionLog: Sendable {
 
     /// Every record of both generations, oldest first (lines that are not records skipped).
     public func records() -> [DecisionRecord] {
-        DecisionLog.records(in: rotatedPath) + DecisionLog.records(in: path)
+        if shared != nil { return sharedRecords(containing: []) }
+        return DecisionLog.records(in: rotatedPath) + DecisionLog.records(in: path)
     }
 
     /// The records of both generations whose line contains one of `needles` (lines without
     /// are not parsed), oldest first.
     public func records(containing needles: [String]) -> [DecisionRecord] {
+        if shared != nil { return sharedRecords(containing: needles) }
         let patterns = needles.map { Array($0.utf8) }
         return DecisionLog.records(in: rotatedPath, containing: patterns) + DecisionLog.records(in: path, containing: patterns)
+    }
+
+    /// The shared store's records (oldest first) whose line contains one of `needles`.
+    func sharedRecords(containing needles: [String]) -> [DecisionRecord] {
+        guard let shared else { return [] }
+        let lines = SharedStores.must { () throws(CommandFailure) in try shared.decisionLines(goalID: goalID, containing: needles) }
+        return lines.compactMap { line in (try? JSONParser.parse(line, path: "loopx_decisions")).flatMap(DecisionRecord.init(json:)) }
     }
 
     static func records(in path: String, containing patterns: [[UInt8]] = []) -> [DecisionRecord] {
@@ -138,6 +160,10 @@ public struct DecisionLog: Sendable {
 
     /// A stored fact value.
     public func value(_ digest: String) -> JSONValue? {
+        if let shared {
+            let bytes = SharedStores.must { () throws(CommandFailure) in try shared.decisionValue(goalID: goalID, digest: digest) }
+            return bytes.flatMap { try? JSONParser.parse($0, path: "loopx_fact_values") }
+        }
         guard let bytes = try? FileSystem.readBytes(factPath(digest)) else { return nil }
         return try? JSONParser.parse(bytes, path: factPath(digest))
     }

@@ -44,7 +44,7 @@ extension DecisionSession {
             at: store.context.now, kind: kind, layers: DecisionRecord.layers(layers), facts: facts, profileBase: profileBase,
             answer: DecisionAnswer.of(decision.result, kind: kind, ruleSet: ruleSet), fired: decision.result.firedRuleIDs,
             agentID: agentID, obligation: obligation)
-        do { try DecisionLog(goalDirectory: store.goalDirectory(goalID), settings: settings).append(record, values: values) } catch {
+        do { try store.decisionLog(goalID, settings: settings).append(record, values: values) } catch {
             throw CommandFailure("cannot append to the decision log: \(error)")
         }
     }

@@ -54,7 +54,7 @@ public struct RulesReplay: Sendable {
                 candidates[key] = candidate
             }
             let settings = DecisionLogSettings(goal: entry, environment: context.environment)
-            let log = DecisionLog(goalDirectory: store.goalDirectory(id), settings: settings)
+            let log = store.decisionLog(id, settings: settings)
             var records = log.records()
             if let since { records = records.filter { $0.at >= since } }
             let replay = DecisionReplay(ruleSet: candidate.0, layers: candidate.1, log: log, registryPath: store.registryPath)

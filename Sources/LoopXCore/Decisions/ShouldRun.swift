@@ -19,6 +19,7 @@ public struct ShouldRun: Sendable {
         -> ShouldRunReport
     {
         try session.store.requireKnown(goalID)
+        try session.store.requireReachableStore()
         // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
         let decided = session.decide("should_run", goalID: goalID, trace: trace == .off ? .on : trace)
         let result = decided.result.trimmed(to: trace)
@@ -44,7 +45,7 @@ public struct ShouldRun: Sendable {
                 "must_attempt_work": true,
             ]
             if let agentID { record["agent_id"] = .string(agentID) }
-            let ledger = ObligationLedger(goalDirectory: session.store.goalDirectory(goalID))
+            let ledger = session.store.obligationLedger(goalID)
             do { try ledger.record(record, at: session.store.context.now) } catch {
                 throw CommandFailure("cannot record the execution obligation: \(error)")
             }

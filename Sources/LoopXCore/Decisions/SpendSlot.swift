@@ -34,12 +34,23 @@ public struct SpendSlotRequest: Sendable {
 public enum SpendSlot {
     public static let classification = "quota_slot_spent"
 
-    /// Decides, previews and (with `execute`) records the spend.
+    /// Decides, previews and (with `execute`) records the spend. On a shared store an
+    /// executed spend decides and appends in one transaction holding the goal's lock, so two
+    /// machines never both spend the window's last slot.
     public static func run(_ request: SpendSlotRequest, session: DecisionSession) throws(CommandFailure) -> SpendSlotReport {
         _ = try NumberRange.slotsPerEvent.checkedFlag(request.slots, flag: "--slots")
         let goalID = try GoalID.parse(request.goalID)
+        try session.store.requireKnown(goalID)
+        try session.store.requireReachableStore()
+        let history = session.store.history(goalID)
+        guard request.execute, let shared = history.shared else { return try decide(request, goalID: goalID, session: session) }
+        return try shared.exclusively(goalID: goalID.rawValue) { () throws(CommandFailure) in
+            try decide(request, goalID: goalID, session: session)
+        }
+    }
+
+    static func decide(_ request: SpendSlotRequest, goalID: GoalID, session: DecisionSession) throws(CommandFailure) -> SpendSlotReport {
         let store = session.store
-        try store.requireKnown(goalID)
         let before = ShouldRunReport(
             goalID: goalID.rawValue, result: session.evaluate("should_run", goalID: goalID).result,
             facts: session.facts(for: goalID).document, agentID: request.agentID)

@@ -88,19 +88,21 @@ public enum VoidSlot {
     /// their spend, so the backwards scan stops at the spend itself; only lines that mention
     /// the timestamp are parsed.
     static func scan(_ history: RunHistory, target: String) -> (spend: SpendEvent?, voided: Int64) {
-        guard var reader = ReverseLineReader(path: history.indexPath) else { return (nil, 0) }
-        let needle = Array(target.utf8)
         var voided: Int64 = 0
-        while let line = reader.next() {
-            guard RunHistory.contains(line.bytes, needle), let row = RunHistory.parse(line.bytes),
-                !RunRecord.isOverlay(row), let instant = Timestamp(rfc3339: row["generated_at"]?.stringValue ?? ""),
+        var spend: SpendEvent?
+        history.visitRows(mentioning: target) { row in
+            guard !RunRecord.isOverlay(row), let instant = Timestamp(rfc3339: row["generated_at"]?.stringValue ?? ""),
                 let event = SpendEvent(row: row, instant: instant)
-            else { continue }
-            if event.kind == .spent, event.generatedAt == target { return (event, voided) }
+            else { return true }
+            if event.kind == .spent, event.generatedAt == target {
+                spend = event
+                return false
+            }
             if event.kind == .voided, (row["voided_generated_at"] ?? row["quota_event"]?["voided_generated_at"])?.stringValue == target {
                 voided = voided.saturatingAdding(event.slots)
             }
+            return true
         }
-        return (nil, voided)
+        return (spend, voided)
     }
 }

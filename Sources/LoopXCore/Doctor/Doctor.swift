@@ -27,6 +27,7 @@ public struct Doctor: Sendable {
         checks.append(DoctorCheck(name: "libyaml", ok: true, detail: "libyaml \(LibYAML.version)"))
         checks.append(rulesCheck())
         checks.append(runtimeRootCheck())
+        checks.append(storeCheck())
         let layout = InstallLayout(environment: env)
         checks += installChecks(layout)
         return DoctorReport(checks: checks, install: installJSON(layout))

@@ -41,7 +41,7 @@ public struct FactsBuilder: Sendable {
         let statePath = (try? store.stateFilePath(of: entry)) ?? nil  // outside its repo: a registry problem, never read
         document["state"] = StateFacts.state(path: statePath, now: now)
         document["project"] = ProjectFacts.project(repo: entry.repo.map(store.context.environment.absolute), statePath: statePath)
-        document["obligation"] = ObligationLedger(goalDirectory: store.goalDirectory(goalID)).fact(runs: runs, now: now)
+        document["obligation"] = store.obligationLedger(goalID).fact(runs: runs, now: now)
         return document
     }
 }

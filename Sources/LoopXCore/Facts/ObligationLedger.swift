@@ -5,15 +5,21 @@ import LoopXRules
 /// check whether a run written since discharged it or whether it lapsed.
 public struct ObligationLedger: Sendable {
     public var goalDirectory: String
+    /// The shared store holding the obligation, nil for `obligation.json`.
+    public var shared: (any SharedStore)?
 
-    public init(goalDirectory: String) {
+    public init(goalDirectory: String, shared: (any SharedStore)? = nil) {
         self.goalDirectory = goalDirectory
+        self.shared = shared
     }
+
+    var goalID: String { FileSystem.basename(goalDirectory) }
 
     public var path: String { FileSystem.join(goalDirectory, "obligation.json") }
 
     /// The recorded obligation, if any.
     public func current() -> JSONObject? {
+        if let shared { return SharedStores.must { () throws(CommandFailure) in try shared.obligation(goalID: goalID) } }
         guard FileSystem.isRegularFile(path), let bytes = try? FileSystem.readBytes(path),
             let value = try? JSONParser.parse(bytes, path: path)
         else { return nil }
@@ -27,6 +33,10 @@ public struct ObligationLedger: Sendable {
         var object = obligation
         object["issued_at"] = .string(now.rfc3339)
         object["schema_version"] = "loopx_obligation_v1"
+        if let shared {
+            SharedStores.must { () throws(CommandFailure) in try shared.recordObligation(goalID: goalID, object) }
+            return
+        }
         try FileSystem.writeAtomically(path, text: JSONWriter(pretty: true).string(.object(object)) + "\n", durable: false)
     }
 

@@ -13,8 +13,18 @@ extension RunHistory {
 
     /// Appends one row: a single `write` of the whole line on an `O_APPEND` descriptor while
     /// holding `flock` on the index, so concurrent writers never interleave or lose lines.
-    /// A torn last line left by a crashed writer is closed with a newline first.
-    public func append(row: JSONObject) throws(FileSystem.Failure) {
+    /// A torn last line left by a crashed writer is closed with a newline first. A run's own
+    /// row (not an overlay) gets the machine it was recorded on (`host`, see `StoreHost`).
+    /// With a shared store the row is one insert there (a failure ends the command with
+    /// `store_unavailable`; nothing is half-written).
+    public func append(row given: JSONObject) throws(FileSystem.Failure) {
+        var row = given
+        if row["host"] == nil, !RunRecord.isOverlay(row) { row["host"] = .string(StoreHost.current()) }
+        if let shared {
+            let line = RunHistory.line(for: row)
+            SharedStores.must { () throws(CommandFailure) in try shared.appendRun(goalID: goalID, row: row, line: Array(line.dropLast())) }
+            return
+        }
         try FileSystem.createDirectory(runsDirectory)
         let path = indexPath
         let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)

@@ -27,7 +27,8 @@ public struct RunIndexCount: Sendable, Hashable {
         (self.bytes, self.rows, self.runs) = (bytes, rows, runs)
     }
 
-    init(bytes: Int64, rows: Int64, runs: Int64) {
+    /// Counts as given (a shared store's counter row has `bytes` 0).
+    public init(bytes: Int64, rows: Int64, runs: Int64) {
         (self.bytes, self.rows, self.runs) = (bytes, rows, runs)
     }
 }
@@ -38,6 +39,10 @@ extension RunHistory {
     /// The counts for the index as it is now: the appender's when they describe the current
     /// size, else counted from the whole index (nil when there is no index).
     public func recordCount() -> (count: RunIndexCount, fromSideFile: Bool)? {
+        if let shared {
+            let count = SharedStores.must { () throws(CommandFailure) in try shared.counts(goalID: goalID) }
+            return count.rows == 0 ? nil : (count, true)
+        }
         var info = stat()
         guard stat(indexPath, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         let size = Int64(info.st_size)

@@ -29,6 +29,9 @@ extension RunHistory {
     /// Reads the whole index forwards. Use only when every row matters (checks, repairs);
     /// the common questions use `newest`, `spendEvents` and `recentLessons`.
     public func scanAll() -> RunIndexScan {
+        if let shared {
+            return RunHistory.scan(rows: SharedStores.must { () throws(CommandFailure) in try shared.allRows(goalID: goalID) })
+        }
         var scan = RunIndexScan(runs: [])
         guard let bytes = try? FileSystem.readBytes(indexPath) else { return scan }
         var rows: [RunIdentity: [JSONObject]] = [:]
@@ -61,6 +64,28 @@ extension RunHistory {
             let identity = RunIdentity(row: row)
             if rows[identity] == nil {
                 firstLine[identity] = lineNumber
+            } else if RunRecord.isOverlay(row) {
+                scan.overlayRows += 1
+            } else {
+                scan.duplicateRows += 1
+            }
+            rows[identity, default: []].append(row)
+        }
+        scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
+        scan.runs.sort(by: RunRecord.newestFirst)
+        return scan
+    }
+
+    /// The scan of rows already parsed (a shared store's, in append order).
+    public static func scan(rows list: [JSONObject]) -> RunIndexScan {
+        var scan = RunIndexScan(runs: [])
+        var rows: [RunIdentity: [JSONObject]] = [:]
+        var firstLine: [RunIdentity: Int] = [:]
+        for (index, row) in list.enumerated() {
+            scan.rawCount += 1
+            let identity = RunIdentity(row: row)
+            if rows[identity] == nil {
+                firstLine[identity] = index + 1
             } else if RunRecord.isOverlay(row) {
                 scan.overlayRows += 1
             } else {

@@ -8,16 +8,28 @@ import Darwin
 /// The run history of one goal: `<goal-dir>/runs/index.jsonl` plus the per-run artifacts.
 /// Reading tolerates blank, invalid and torn lines; the common questions read backwards from
 /// the end and stop once answered, so their cost does not grow with the file.
+/// With a shared store (`shared`), the index rows live there instead (the artifacts stay in
+/// `runs/` on the machine that wrote them); every question goes to the store.
 public struct RunHistory: Sendable {
     public let goalDirectory: String
+    /// The shared store holding the index, nil for the local file.
+    public var shared: (any SharedStore)?
 
-    public init(goalDirectory: String) {
+    public init(goalDirectory: String, shared: (any SharedStore)? = nil) {
         self.goalDirectory = goalDirectory
+        self.shared = shared
     }
+
+    /// The goal id: the goal directory's name.
+    public var goalID: String { FileSystem.basename(goalDirectory) }
 
     public var runsDirectory: String { FileSystem.join(goalDirectory, "runs") }
     public var indexPath: String { FileSystem.join(runsDirectory, "index.jsonl") }
-    public var indexExists: Bool { FileSystem.isRegularFile(indexPath) }
+    /// Whether the goal has an index: the local file, or rows in the shared store.
+    public var indexExists: Bool {
+        guard let shared else { return FileSystem.isRegularFile(indexPath) }
+        return SharedStores.must { () throws(CommandFailure) in try shared.counts(goalID: goalID).rows > 0 }
+    }
 
     /// Lines longer than this (1 MiB) are invalid: skipped unparsed and counted as invalid.
     /// A run row is a few hundred bytes; the limit keeps one corrupt line from costing seconds.
@@ -33,6 +45,10 @@ public struct RunHistory: Sendable {
 
     /// `newest(limit:until:)` plus the number of index bytes it read.
     func newestScan(limit: Int, until: Timestamp? = nil) -> (runs: [RunRecord], bytesRead: Int64) {
+        if let shared {
+            guard limit > 0 else { return ([], 0) }
+            return (SharedStores.must { () throws(CommandFailure) in try shared.newestRuns(goalID: goalID, limit: limit, until: until) }, 0)
+        }
         guard limit > 0, var reader = ReverseLineReader(path: indexPath) else { return ([], 0) }
         var rowsByIdentity: [RunIdentity: [JSONObject]] = [:]
         var order: [RunIdentity: Int] = [:]
@@ -79,6 +95,9 @@ public struct RunHistory: Sendable {
 
     /// `spendEvents(since:until:)` plus the number of index bytes it read.
     func spendScan(since: Timestamp, until: Timestamp?) -> (events: [SpendEvent], bytesRead: Int64) {
+        if let shared {
+            return (SharedStores.must { () throws(CommandFailure) in try shared.spendEvents(goalID: goalID, since: since, until: until) }, 0)
+        }
         guard var reader = ReverseLineReader(path: indexPath) else { return ([], 0) }
         var seen = Set<RunIdentity>()
         var events: [SpendEvent] = []

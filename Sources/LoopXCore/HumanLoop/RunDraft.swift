@@ -78,6 +78,7 @@ extension RunHistory {
     /// Non-blank lines of the index (the original's `raw_count`), counted in fixed-size blocks
     /// without parsing, so memory stays flat however long the history is.
     public func rawLineCount() -> Int {
+        if shared != nil { return Int(recordCount()?.count.rows ?? 0) }
         let fd = open(indexPath, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return 0 }
         defer { close(fd) }

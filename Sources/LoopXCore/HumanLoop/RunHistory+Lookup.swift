@@ -10,6 +10,9 @@ extension RunHistory {
     /// backwards and parses only lines that mention the timestamp, so an old run is found
     /// without decoding the whole history; the newest-appended run wins when several share it.
     public func run(generatedAt: String) -> RunRecord? {
+        if let shared, !generatedAt.isEmpty {
+            return SharedStores.must { () throws(CommandFailure) in try shared.run(goalID: goalID, generatedAt: generatedAt) }
+        }
         guard !generatedAt.isEmpty, var reader = ReverseLineReader(path: indexPath) else { return nil }
         let needle = Array(generatedAt.utf8)
         var overlays: [RunIdentity: [JSONObject]] = [:]
@@ -25,6 +28,21 @@ extension RunHistory {
             return RunRecord(rows: [row] + (overlays[identity] ?? []).reversed())
         }
         return nil
+    }
+
+    /// Visits the index rows whose line contains `text`, newest appended first, until `visit`
+    /// returns false; for rare lookups (a void's spend). The local index is read backwards and
+    /// only matching lines are parsed; a shared store is asked for the matching rows.
+    public func visitRows(mentioning text: String, _ visit: (JSONObject) -> Bool) {
+        if let shared {
+            for row in SharedStores.must({ () throws(CommandFailure) in try shared.rows(goalID: goalID, mentioning: text) }) where !visit(row) { return }
+            return
+        }
+        guard !text.isEmpty, var reader = ReverseLineReader(path: indexPath) else { return }
+        let needle = Array(text.utf8)
+        while let line = reader.next() {
+            if RunHistory.contains(line.bytes, needle), let row = RunHistory.parse(line.bytes), !visit(row) { return }
+        }
     }
 
     /// Whether `haystack` contains `needle`: memchr finds candidates for the first byte and

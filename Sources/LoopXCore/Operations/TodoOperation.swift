@@ -51,6 +51,9 @@ public struct TodoOperation: Sendable {
             return PayloadReport(payload, markdown: TodoOperation.markdown(payload))
         }
         let ttl = try leaseMinutes(goal)
+        if action != .add, let shared = try store.sharedStore() {
+            return try runShared(shared, goalID: id, path: path, agent: agent, ttl: ttl, payload: payload)
+        }
         let outcome = try ActiveStateFile.edit(path, now: store.context.now, write: !dryRun) { editor throws(CommandFailure) in
             try apply(&editor, agent: agent, ttl: ttl)
         }

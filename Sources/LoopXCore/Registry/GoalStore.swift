@@ -13,6 +13,9 @@ public struct GoalStore: Sendable {
     public var snapshot: FileSnapshot
     /// True when the project registry was missing and the global registry is used instead.
     public var usesGlobalFallback: Bool
+    /// Where runs, leases, spends, obligations and decisions live (see `StoreChoice`), or why
+    /// the registry's `store` is refused; resolved at open, connected on first use.
+    public var storeChoice: Result<StoreChoice, CommandFailure> = .success(.files)
 
     public var exists: Bool { snapshot.bytes != nil }
 
@@ -40,10 +43,49 @@ public struct GoalStore: Sendable {
                     "registry file does not exist: \(path)",
                     hint: "run `loopx bootstrap` in the project, or pass --registry PATH", code: .missingRegistry)
             }
-            return GoalStore(context: context, registryPath: path, registry: Registry(), snapshot: snapshot, usesGlobalFallback: false)
+            var store = GoalStore(context: context, registryPath: path, registry: Registry(), snapshot: snapshot, usesGlobalFallback: false)
+            store.resolveStore()
+            return store
         }
         let registry = try RegistryCodec.decode(bytes, path: path)
-        return GoalStore(context: context, registryPath: path, registry: registry, snapshot: snapshot, usesGlobalFallback: fallback)
+        var store = GoalStore(context: context, registryPath: path, registry: registry, snapshot: snapshot, usesGlobalFallback: fallback)
+        store.resolveStore()
+        return store
+    }
+
+    mutating func resolveStore() {
+        do {
+            storeChoice = .success(try StoreChoice.resolve(registry: registry, registryPath: registryPath, environment: context.environment.variables))
+        } catch {
+            storeChoice = .failure(error)
+        }
+    }
+
+    /// The shared store in use, nil for the local files; a refused `store` entry or a store
+    /// that cannot be made fails.
+    public func sharedStore() throws(CommandFailure) -> (any SharedStore)? {
+        switch storeChoice {
+        case .failure(let failure): throw failure
+        case .success(.files): return nil
+        case .success(.postgres(let url, _)): return try SharedStores.store(for: url)
+        }
+    }
+
+    /// Fails with `store_unavailable` (naming the store) unless the shared store answers; the
+    /// local files always do. `quota should-run` asks first, so an unreachable database gives
+    /// a skip, never a decision made on missing history.
+    public func requireReachableStore() throws(CommandFailure) {
+        guard let shared = try sharedStore() else { return }
+        do {
+            _ = try shared.counts(goalID: "")
+        } catch {
+            var failure = error
+            failure.extra["should_run"] = false
+            failure.extra["decision"] = "skip"
+            failure.extra["effective_action"] = "store_unavailable"
+            failure.extra["reason"] = .string(error.message + "; skipping this tick")
+            throw failure
+        }
     }
 
     /// `--runtime-root`, `$LOOPX_RUNTIME_ROOT`, the registry's `common_runtime_root`, `~/.codex/loopx`.
@@ -97,8 +139,21 @@ public struct GoalStore: Sendable {
     /// `<runtime-root>/goals/<id>/runs`.
     public func runsDirectory(_ id: GoalID) -> String { FileSystem.join(goalDirectory(id), "runs") }
 
-    /// The run history of a goal.
-    public func history(_ id: GoalID) -> RunHistory { RunHistory(goalDirectory: goalDirectory(id)) }
+    /// The run history of a goal: the single place the run index is opened (the local file,
+    /// or the shared store the registry or `LOOPX_STORE_URL` names).
+    public func history(_ id: GoalID) -> RunHistory {
+        RunHistory(goalDirectory: goalDirectory(id), shared: SharedStores.must { () throws(CommandFailure) in try sharedStore() })
+    }
+
+    /// The obligation ledger of a goal, in the same store as its history.
+    public func obligationLedger(_ id: GoalID) -> ObligationLedger {
+        ObligationLedger(goalDirectory: goalDirectory(id), shared: SharedStores.must { () throws(CommandFailure) in try sharedStore() })
+    }
+
+    /// The decision log of a goal, in the same store as its history.
+    public func decisionLog(_ id: GoalID, settings: DecisionLogSettings = DecisionLogSettings()) -> DecisionLog {
+        DecisionLog(goalDirectory: goalDirectory(id), settings: settings, shared: SharedStores.must { () throws(CommandFailure) in try sharedStore() })
+    }
 
     /// Goal ids with a runtime directory under `<runtime-root>/goals/` (safe ids only).
     public func runtimeGoalIDs() -> [GoalID] {

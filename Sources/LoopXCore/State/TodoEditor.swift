@@ -112,6 +112,27 @@ public struct TodoEditor: Sendable {
         return (item(id: todo.id) ?? todo, .completed)
     }
 
+    /// Mirrors a shared store's lease into the todo's claim fields (`claimed_by`,
+    /// `claimed_at`, `claim_expires_at`), or clears them when `lease` is nil. The store is
+    /// the authority: the Markdown's own fields are not checked, only shown.
+    public mutating func mirror(lease: Lease?, id: String) throws(Refusal) -> TodoItem {
+        let todo = try find(id)
+        var metadata = todo.metadata
+        metadata["todo_id"] = todo.id
+        if let lease {
+            metadata["claimed_by"] = lease.holder
+            metadata["claimed_at"] = lease.acquiredAt.rfc3339
+            metadata["claim_expires_at"] = lease.expiresAt.rfc3339
+        } else {
+            guard todo.claimedBy != nil || todo.claimExpiresAt != nil else { return todo }
+            for key in ["claimed_by", "claimed_at", "claim_expires_at"] { metadata[key] = nil }
+        }
+        if metadata == todo.metadata { return todo }
+        metadata["updated_at"] = now.rfc3339
+        writeMetadata(metadata, of: todo)
+        return item(id: todo.id) ?? todo
+    }
+
     func item(id: String) -> TodoItem? { document.todo(id: id) }
 
     func find(_ id: String) throws(Refusal) -> TodoItem {

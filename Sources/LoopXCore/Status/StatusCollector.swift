@@ -16,6 +16,7 @@ public struct StatusCollector: Sendable {
         var session = try DecisionSession.open(context, goalID: nil)
         let store = session.store
         var report = StatusReport(registryPath: store.registryPath, runtimeRoot: store.runtimeRoot, limit: options.limit)
+        if case .success(let choice) = store.storeChoice { report.store = choice.json }
         report.goalFilter = options.goalID?.rawValue
         report.contract = contract(store)
         if let scan = report.contract.scan {
@@ -50,7 +51,7 @@ public struct StatusCollector: Sendable {
                 report.addInvalidRules(goal: id.rawValue, entry: entry, problem: problem.message)
             } else if let (result, facts) = results[index] {
                 report.add(goal: id.rawValue, entry: entry, result: result, facts: facts)
-                let log = DecisionLog(goalDirectory: store.goalDirectory(id))
+                let log = store.decisionLog(id)
                 let lapses = log.obligationLapses(since: context.now.adding(seconds: -7 * 86_400), current: facts["obligation"] ?? .null)
                 report.goals[report.goals.count - 1]["obligation_lapses_7d"] = .int(Int64(lapses))
             }

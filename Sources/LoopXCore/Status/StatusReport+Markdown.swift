@@ -51,6 +51,7 @@ extension StatusReport {
                 var detail = run["classification"]?.stringValue ?? ""
                 if let scale = run["delivery_batch_scale"]?.stringValue { detail += ", \(scale)" }
                 if let outcome = run["delivery_outcome"]?.stringValue { detail += ", \(outcome)" }
+                if let host = run["host"]?.stringValue { detail += " (on \(host))" }
                 lines.append("  - \(run["generated_at"]?.stringValue ?? ""): \(detail)")
             }
         }

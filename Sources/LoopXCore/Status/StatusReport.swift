@@ -18,6 +18,8 @@ public struct StatusReport: Report {
     public var runCount = 0
     /// Goals whose rule layers do not load (fail closed: such a goal is not ok).
     public var invalidRuleGoals: [String] = []
+    /// The store the runs come from (`StoreChoice.json`): over a shared store every machine's runs, each with its `host`.
+    public var store: JSONValue = ["kind": "files"]
 
     public init(registryPath: String, runtimeRoot: String, limit: Int) {
         self.registryPath = registryPath
@@ -91,7 +93,7 @@ public struct StatusReport: Report {
             .int(Int64(queue.filter { values.contains($0["waiting_on"]?.stringValue ?? "") }.count))
         }
         var object: JSONObject = [
-            "ok": .bool(ok), "registry": .string(registryPath), "runtime_root": .string(runtimeRoot),
+            "ok": .bool(ok), "registry": .string(registryPath), "runtime_root": .string(runtimeRoot), "store": store,
             "goal_count": .int(Int64(goals.count)), "run_count": .int(Int64(runCount)),
             "status_contract": ["schema_version": 2, "producer": "loopx", "required": ["ok", "contract", "attention_queue"]],
             "contract": contract.json,

@@ -44,6 +44,12 @@ public enum ErrorCode: String, Sendable, CaseIterable {
     case evaluationFailed = "evaluation_failed"
     /// `rules test`: no fixture test ran (a filter matched nothing).
     case noTestsRan = "no_tests_ran"
+    /// The shared store (PostgreSQL) cannot be reached, timed out, or answered with an error;
+    /// nothing was written (a write is one transaction).
+    case storeUnavailable = "store_unavailable"
+    /// The shared store's schema is missing or newer than this loopx: run `loopx store migrate`
+    /// (or upgrade loopx).
+    case storeSchema = "store_schema"
     /// Any other failure.
     case failed
     /// A rule file (or fixture file) does not load; `diagnostics` lists every problem.
@@ -57,7 +63,7 @@ public enum ErrorCode: String, Sendable, CaseIterable {
             return .usage
         case .invalidRules: return .invalidRules
         case .unknownGoal, .unknownRule, .missingRegistry, .invalidRegistry, .invalidState, .refused, .notFound,
-            .conflict, .ioError, .evaluationFailed, .noTestsRan, .failed:
+            .conflict, .ioError, .evaluationFailed, .noTestsRan, .failed, .storeUnavailable, .storeSchema:
             return .notOK
         }
     }

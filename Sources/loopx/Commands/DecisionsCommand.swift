@@ -24,8 +24,8 @@ struct DecisionsCommand: ParsableCommand {
         let store = try GoalStore.open(context)
         let entry = try store.goal(id)
         let settings = DecisionLogSettings(goal: entry, environment: context.environment)
-        let log = DecisionLog(goalDirectory: store.goalDirectory(id), settings: settings)
-        let current = ObligationLedger(goalDirectory: store.goalDirectory(id))
+        let log = store.decisionLog(id, settings: settings)
+        let current = store.obligationLedger(id)
             .fact(runs: store.history(id).newest(limit: FactsBuilder.historyWindow), now: context.now)
         try emit(DecisionsReport(goalID: id.rawValue, log: log, limit: limit, currentObligation: current), format: context.format)
     }
