@@ -275,6 +275,7 @@ def main():
     parser.add_argument("--require-outage-failures", action="store_true")
     parser.add_argument("--down-check", action="store_true", help="run quota should-run while the store is down")
     args = parser.parse_args()
+    sys.dont_write_bytecode = True  # no __pycache__ in the checkout
     sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
     storm = Storm(args)
     storm.setup()
