@@ -6,7 +6,7 @@ import PostgresNIO
 extension PostgresStore {
     public func migrate() throws(CommandFailure) -> StoreMigration {
         try query("BEGIN", doing: "begin the migration", checkSchema: false)
-        do {
+        do throws(CommandFailure) {
             try query("SELECT pg_advisory_xact_lock(\(PostgresSchema.migrationLock))", doing: "lock the schema", checkSchema: false)
             try query(PostgresQuery(unsafeSQL: PostgresSchema.versionTable), doing: "create the version table", checkSchema: false)
             let before = try schemaVersionInStore(connection(checkSchema: false))

@@ -131,7 +131,7 @@ extension PostgresStore {
         if state.withLock({ $0.inTransaction }) { return try body() }
         try query("BEGIN", doing: "begin a transaction")
         state.withLock { $0.inTransaction = true }
-        do {
+        do throws(CommandFailure) {
             try query("SELECT pg_advisory_xact_lock(hashtextextended(\("loopx:" + goalID), 0))", doing: "lock the goal")
             let value = try body()
             state.withLock { $0.inTransaction = false }

@@ -42,7 +42,7 @@ public final class PostgresStore: SharedStore {
             current.connection = nil
             return open
         }
-        if let connection { _ = try? connection.close().wait() }
+        if let connection { _ = try? (connection.close() as EventLoopFuture<Void>).wait() }
         try? group.syncShutdownGracefully()
     }
 
@@ -131,7 +131,7 @@ public final class PostgresStore: SharedStore {
             current.inTransaction = false
             return open
         }
-        _ = connection?.close()
+        let _: EventLoopFuture<Void>? = connection?.close()
     }
 
     /// A failure naming the store (never its password) and what was being done.
