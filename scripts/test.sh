@@ -57,7 +57,7 @@ fi
 # with `pg_ctl stop -m immediate` and restarted (needs the PostgreSQL server programs).
 if [ -n "${LOOPX_TEST_PG_URL:-}" ] && loopx_pg_bindir >/dev/null; then
   echo "== PostgreSQL store outage test (scripts/stress-store.sh)"
-  LOOPX_BIN="$bin" bash scripts/stress-store.sh
+  LOOPX_BIN="$bin" bash scripts/stress-store.sh 8 25
 elif [ -n "${LOOPX_TEST_PG_URL:-}" ]; then
   echo "== PostgreSQL store outage test SKIPPED: no local PostgreSQL server programs (initdb, pg_ctl)"
 fi
