@@ -131,7 +131,10 @@ public final class PostgresStore: SharedStore {
             current.inTransaction = false
             return open
         }
-        let _: EventLoopFuture<Void>? = connection?.close()
+        guard let connection else { return }
+        // The connection must outlive its close (PostgresNIO asserts it is closed before it goes).
+        let closing: EventLoopFuture<Void> = connection.close()
+        closing.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     /// A failure naming the store (never its password) and what was being done.

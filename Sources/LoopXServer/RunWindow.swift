@@ -70,6 +70,8 @@ struct RunWindow: Sendable {
             "recommended_action": .optional(run.recommendedAction), "delivery_outcome": .optional(run.deliveryOutcome),
             "delivery_batch_scale": .optional(run.deliveryBatchScale),
         ]
+        // The machine the run was recorded on (over a shared store, every machine's runs appear).
+        if let host = run.fields["host"]?.stringValue { out["host"] = .string(host) }
         if let reward = run.humanReward {
             out["human_reward"] = [
                 "reward": reward["reward"] ?? .null, "decision": reward["decision"] ?? .null,

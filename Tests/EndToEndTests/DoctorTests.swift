@@ -12,7 +12,7 @@ import LoopXRules
         #expect(json["ok"] == .bool(true))
         let names = json["checks"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(names == [
-            "binary", "local_bin_on_path", "libyaml", "rules", "runtime_root",
+            "binary", "local_bin_on_path", "libyaml", "rules", "runtime_root", "store",
             "release_snapshot", "canary", "skill", "install_freshness", "global_registry_writable",
         ])
         // Nothing is installed in the fresh HOME: the install checks warn with a fix, never fail.

@@ -39,7 +39,7 @@ struct SharedStoreTests {
         let (database, a, b) = try twoMachines()
         defer { database.drop(); a.cleanUp(); b.cleanUp() }
         let (_, list) = try a.json(["todo", "list", "--goal-id", "app"])
-        let todo = try #require(list?["todos"]?[0]?["todo_id"]?.stringValue)
+        let todo = try #require(list?["todos"]?.arrayValue?.first?["todo_id"]?.stringValue)
 
         let (claimed, grant) = try a.json(["todo", "claim", "--goal-id", "app", "--todo-id", todo, "--agent-id", "agent-a", "--ttl-minutes", "30"])
         #expect(claimed.status == 0, "\(claimed.stderr)")
@@ -47,7 +47,8 @@ struct SharedStoreTests {
         #expect(grant?["lease"]?["holder"] == "agent-a")
         let expiry = try #require(grant?["lease"]?["expires_at"]?.stringValue)
         // The Markdown on machine A mirrors the lease.
-        #expect(try a.runner.read(a.fixture.statePath("app")).contains("claimed_by=agent-a"))
+        let stateA = try a.runner.read(a.fixture.statePath("app"))
+        #expect(stateA.contains("claimed_by=agent-a"))
 
         let (refused, refusal) = try b.json(["todo", "claim", "--goal-id", "app", "--todo-id", todo, "--agent-id", "agent-b"])
         #expect(refused.status == 1)
@@ -55,7 +56,8 @@ struct SharedStoreTests {
         let message = refusal?["error"]?["message"]?.stringValue ?? ""
         #expect(message.contains("claimed by agent-a until \(expiry)"), "\(message)")
         #expect(refusal?["holder"] == "agent-a")
-        #expect(try !b.runner.read(b.fixture.statePath("app")).contains("claimed_by="))
+        let stateB = try b.runner.read(b.fixture.statePath("app"))
+        #expect(!stateB.contains("claimed_by="))
 
         // The lease runs out on the database clock; then machine B takes it over.
         try database.sql("UPDATE loopx_leases SET expires_at = now() - interval '1 second'")
@@ -92,15 +94,20 @@ struct SharedStoreTests {
 
         let (history, json) = try b.json(["history", "--goal-id", "app"])
         #expect(history.status == 0, "\(history.stderr)")
-        let run = json?["runs"]?[0]
+        let run = json?["runs"]?.arrayValue?.first
         #expect(run?["classification"] == "quota_slot_spent")
         #expect(run?["host"] == "machine-a")
         #expect(run?["human_reward"]?["reward"] == "positive")
-        #expect(json?["goals"]?[0]?["raw_index_records"] == 2)
-        #expect(json?["goals"]?[0]?["unique_runs"] == 1)
+        #expect(json?["goals"]?.arrayValue?.first?["raw_index_records"] == 2)
+        #expect(json?["goals"]?.arrayValue?.first?["unique_runs"] == 1)
         let (decided, answer) = try b.json(["quota", "should-run", "--goal-id", "app"])
         #expect(decided.status == 0 || decided.status == 1, "\(decided.stderr)")
         #expect(answer?["quota"]?["spent_slots"] == 1)
+        // B's status names the shared store and shows A's run with its machine.
+        let (status, team) = try b.json(["status", "--goal-id", "app"])
+        #expect(status.status == 0 || status.status == 1, "\(status.stderr)")
+        #expect(team?["store"]?["kind"] == "postgres")
+        #expect(status.stdout.contains("machine-a"))
         // Nothing reached machine B's local index.
         #expect(b.fixture.bytes(b.fixture.indexPath("app")) == nil)
     }
@@ -135,7 +142,7 @@ struct SharedStoreTests {
         // Back on the local files, B's history reads the exported index.
         let (local, history) = try b.json(["history", "--goal-id", "app"], environment: ["LOOPX_STORE_URL": ""])
         #expect(local.status == 0, "\(local.stderr)")
-        #expect(history?["goals"]?[0]?["unique_runs"] == 2)
+        #expect(history?["goals"]?.arrayValue?.first?["unique_runs"] == 2)
     }
 
     @Test func anUnreachableDatabaseFailsClearlyAndShouldRunSkipsNamingTheStore() throws {

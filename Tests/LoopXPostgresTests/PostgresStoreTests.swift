@@ -17,7 +17,7 @@ struct PostgresStoreTests {
         // 20,000 runs, one spend in 50; the planner's choice is what keeps the cost flat.
         try database.sql("""
             INSERT INTO loopx_runs (goal_id, at_us, generated_at, json_path, markdown_path, is_base, spend_kind, line)
-            SELECT 'g', 1700000000000000 + i * 1000000, 'x' || i, '', '', true, CASE WHEN i % 50 = 0 THEN 'quota_slot_spent' END, '{}'
+            SELECT 'g', 1700000000000000 + i::bigint * 1000000, 'x' || i, '', '', true, CASE WHEN i % 50 = 0 THEN 'quota_slot_spent' END, '{}'
             FROM generate_series(1, 20000) AS i
             """)
         try database.sql("ANALYZE loopx_runs")

@@ -46,7 +46,7 @@ enum RunHistorySummary {
     static let runKeys = [
         "generated_at", "classification", "recommended_action", "health_check", "delivery_batch_scale",
         "delivery_outcome", "json_exists", "markdown_exists", "project_map", "operator_gate", "human_reward",
-        "quota_event",
+        "quota_event", "host",
     ]
 
     static func goal(id: String, entry: GoalEntry?, attention: JSONValue, history: [JSONValue], limit: Int) -> JSONObject {

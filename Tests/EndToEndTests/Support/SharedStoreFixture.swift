@@ -89,27 +89,30 @@ struct Machine {
         return (result, try? JSONParser.parse(result.stdout))
     }
 
-    /// Starts `count` loopx processes at once with the same arguments; their exit statuses and answers.
+    /// Starts `count` loopx processes at once with the same arguments (from one shell, each
+    /// answer to its own file); their exit statuses and answers.
     func concurrently(_ count: Int, _ arguments: [String]) throws -> [(Int32, JSONValue?)] {
-        var launched: [(Process, Pipe)] = []
-        for _ in 0..<count {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: LoopXRunner.binary)
-            process.arguments = arguments + ["--format", "json"]
-            process.currentDirectoryURL = fixture.project
-            var env = ["HOME": runner.home.path, "PATH": "/usr/local/bin:/usr/bin:/bin", "LOOPX_NOW": "2026-01-01T08:00:00Z", "LANG": "C.UTF-8"]
-            for (key, value) in environment { env[key] = value }
-            process.environment = env
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            launched.append((process, out))
-        }
-        return launched.map { process, out in
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return (process.terminationStatus, try? JSONParser.parse(String(decoding: data, as: UTF8.self)))
+        let dir = runner.home.appendingPathComponent("concurrent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let script = """
+            for i in $(seq 1 \(count)); do ( "$0" "$@" --format json > "$OUT/out.$i" 2>/dev/null; echo $? > "$OUT/rc.$i" ) & done; wait
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, LoopXRunner.binary] + arguments
+        process.currentDirectoryURL = fixture.project
+        var env = ["HOME": runner.home.path, "PATH": "/usr/local/bin:/usr/bin:/bin", "LOOPX_NOW": "2026-01-01T08:00:00Z", "LANG": "C.UTF-8", "OUT": dir.path]
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return (1...count).map { index in
+            let rc = (try? String(contentsOf: dir.appendingPathComponent("rc.\(index)"), encoding: .utf8))
+                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? -1
+            let out = (try? String(contentsOf: dir.appendingPathComponent("out.\(index)"), encoding: .utf8)) ?? ""
+            return (rc, try? JSONParser.parse(out))
         }
     }
 
