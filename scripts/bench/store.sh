@@ -20,7 +20,8 @@
 # unless BENCH_PG_URL names a superuser URL of another server (each part creates its own
 # database there and drops it after).
 # Environment: LOOPX_BIN (default: the release build), BENCH_WORKERS (16), BENCH_COMMANDS
-# (300), BENCH_ROWS (1000000), RUNS (30).
+# (300), BENCH_ROWS (1000000), RUNS (30), BENCH_STORE_OPTIONS (options of the storm's store
+# address, e.g. statement_timeout=30000).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -67,7 +68,7 @@ new_database() {
 if [ "$part" = storm ] || [ "$part" = all ]; then
     workers=${BENCH_WORKERS:-16} commands=${BENCH_COMMANDS:-300}
     echo "== storm: $workers processes x $commands mixed writes, database store then file store"
-    db_url=$(new_database storm)
+    db_url=$(new_database storm)${BENCH_STORE_OPTIONS:+?$BENCH_STORE_OPTIONS}
     status=0
     python3 "$root/scripts/bench/lib/store_storm.py" --bin "$bin" --work "$work/storm-db" \
         --workers "$workers" --commands "$commands" --db-url "$db_url" || status=1

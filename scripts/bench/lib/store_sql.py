@@ -10,13 +10,22 @@ usage: store_sql.py set-store REGISTRY URL           the project registry's `sto
 import json
 import subprocess
 import sys
+import urllib.parse
 
 # The fixture of scripts/bench/lib/gen_should_run_fixture.py: "now", and the shape of its rows.
 NOW = "2026-06-01 12:00:00+00"
 
 
+def libpq_url(url):
+    """The address without loopx's own options, which libpq does not know (statement_timeout)."""
+    parts = urllib.parse.urlsplit(url)
+    query = [(k, v) for k, v in urllib.parse.parse_qsl(parts.query) if k != "statement_timeout"]
+    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+
+
 def psql(url, sql):
     """Rows of one statement, as lists of strings (psql unaligned, tab separated)."""
+    url = libpq_url(url)
     out = subprocess.run(["psql", "-X", "-q", "-At", "-F", "\t", "-v", "ON_ERROR_STOP=1", url, "-c", sql],
                          capture_output=True, text=True)
     if out.returncode != 0:
