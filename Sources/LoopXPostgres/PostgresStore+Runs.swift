@@ -127,12 +127,25 @@ extension PostgresStore {
         return RunRecord(rows: [base.row] + overlays.map(\.row))
     }
 
+    /// How long a writer waits in the goal's queue (`spend-slot --execute`, appends under the
+    /// lock) before it gives up with `store_unavailable`.
+    static let goalLockWaitSeconds: Int64 = 60
+
     public func exclusively<T>(goalID: String, _ body: () throws(CommandFailure) -> T) throws(CommandFailure) -> T {
         if state.withLock({ $0.inTransaction }) { return try body() }
         try query("BEGIN", doing: "begin a transaction")
         state.withLock { $0.inTransaction = true }
         do throws(CommandFailure) {
-            try query("SELECT pg_advisory_xact_lock(hashtextextended(\("loopx:" + goalID), 0))", doing: "lock the goal")
+            // Waiting for the goal's lock has its own budget: under 16 concurrent spenders the
+            // queue can outlast one statement's timeout while every holder is healthy.
+            let wait = PostgresStore.goalLockWaitSeconds
+            try query("SET LOCAL lock_timeout = \(unescaped: String(wait * 1000))", doing: "set the lock budget")
+            try query("SET LOCAL statement_timeout = \(unescaped: String(wait * 1000))", doing: "set the lock budget")
+            try query(
+                "SELECT pg_advisory_xact_lock(hashtextextended(\("loopx:" + goalID), 0))", doing: "lock the goal",
+                deadline: wait + 1)
+            try query("SET LOCAL lock_timeout = \(unescaped: String(url.statementTimeoutMilliseconds))", doing: "restore the timeouts")
+            try query("SET LOCAL statement_timeout = \(unescaped: String(url.statementTimeoutMilliseconds))", doing: "restore the timeouts")
             let value = try body()
             state.withLock { $0.inTransaction = false }
             try query("COMMIT", doing: "commit")

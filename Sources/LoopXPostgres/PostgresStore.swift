@@ -103,9 +103,11 @@ public final class PostgresStore: SharedStore {
 
     /// Runs one statement and collects its rows.
     @discardableResult
-    func query(_ query: PostgresQuery, doing what: String, checkSchema: Bool = true) throws(CommandFailure) -> PostgresQueryResult {
+    func query(
+        _ query: PostgresQuery, doing what: String, checkSchema: Bool = true, deadline: Int64? = nil
+    ) throws(CommandFailure) -> PostgresQueryResult {
         let connection = try connection(checkSchema: checkSchema)
-        return try wait(connection.query(query, logger: logger), seconds: statementDeadline, doing: what)
+        return try wait(connection.query(query, logger: logger), seconds: deadline ?? statementDeadline, doing: what)
     }
 
     /// Awaits `future` at most `seconds`; a failure or a timeout closes the connection (so
