@@ -50,6 +50,19 @@ extension RuleSet {
         }
     }
 
+    /// Decision variables no stage reads (directly, or through a variable that is read).
+    func lintDecisionVariables(_ sink: inout DiagnosticSink) {
+        var used = Set<String>()
+        for stage in orderedStages { for expression in stage.expressions { used.formUnion(expression.roots) } }
+        for variable in decisionVariables.reversed() where used.contains(variable.name) {
+            used.formUnion(variable.expression.roots)
+        }
+        for variable in decisionVariables where !used.contains(variable.name) {
+            sink.add(diagnostic("decision variable '\(variable.name)' is never used",
+                                path: variable.expression.origin.path, at: variable.expression.origin.position, severity: .warning))
+        }
+    }
+
     /// The top-level `&&` operands of an expression.
     static func conjunctNodes(_ e: Expr) -> [Expr] {
         var out: [Expr] = []

@@ -104,11 +104,16 @@ public final class Stage: Sendable {
     let neededVariables: [[Int]]
     /// The variables the `defaults` expressions need (when they have any).
     let defaultsNeed: [Int]
+    /// For each rule (parallel to `rules`): the decision variables (`pipeline.yaml`) its
+    /// expressions and the stage variables it needs read, dependencies included, in order.
+    let neededShared: [[Int]]
+    /// The decision variables the `defaults` expressions (and their stage variables) read.
+    let defaultsNeedShared: [Int]
 
     init(
         name: String, description: String?, mode: StageMode, onError: OnErrorPolicy, defaults: ThenTemplate,
         constantDefaults: Value?, variables: [StageVariable], rules: [Rule], origin: RuleOrigin, neededVariables: [[Int]],
-        defaultsNeed: [Int]
+        defaultsNeed: [Int], neededShared: [[Int]], defaultsNeedShared: [Int]
     ) {
         self.name = name
         self.description = description
@@ -121,6 +126,8 @@ public final class Stage: Sendable {
         self.origin = origin
         self.neededVariables = neededVariables
         self.defaultsNeed = defaultsNeed
+        self.neededShared = neededShared
+        self.defaultsNeedShared = defaultsNeedShared
     }
 
     /// Every expression of the stage: variables, defaults, then each rule's `when` and outputs.

@@ -6,6 +6,8 @@ struct RuleSetDecoder {
     private var documents: [String: YAMLDocument] = [:]
 
     private let texts: [String: String]
+    /// How many decision variables the snapshot has (stages' indexes into them are checked).
+    private var sharedCount = 0
 
     init(reader: SnapshotReader, layers: [RuleLayerSource]) {
         self.reader = reader
@@ -26,6 +28,17 @@ struct RuleSetDecoder {
         }
         let decisions = try reader.list { r throws(SnapshotError) in (name: try r.string(), stages: try r.strings()) }
         let answers = try reader.list { r throws(SnapshotError) in try Self.answer(&r) }
+        var shared: [DecisionVariable] = []
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let expression = try self.expression()
+            let dependencies = try reader.ints()
+            guard dependencies.allSatisfy({ $0 >= 0 && $0 < shared.count }) else {
+                throw SnapshotError(message: "decision variable dependency out of range")
+            }
+            shared.append(DecisionVariable(name: name, expression: expression, dependencies: dependencies))
+        }
+        sharedCount = shared.count
         let root = try factType(depth: 0)
         let defaults = try json()
         var limits: [String: Int] = [:]
@@ -54,7 +67,8 @@ struct RuleSetDecoder {
             for _ in 0..<(try reader.count()) { origins[try reader.strings()] = try reader.string() }
             profiles.append(ProfileLayer(layer: layer, source: source, value: value, fieldOrigins: origins))
         }
-        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages, warnings: warnings,
+        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages,
+                       decisionVariables: shared, warnings: warnings,
                        activeWaivers: waivers, profileLayers: profiles, sources: sources, dependsOnClock: false)
     }
 
@@ -124,13 +138,20 @@ struct RuleSetDecoder {
         let origin = try self.origin()
         let needed = try reader.list { r throws(SnapshotError) in try r.ints() }
         let defaultsNeed = try reader.ints()
+        let neededShared = try reader.list { r throws(SnapshotError) in try r.ints() }
+        let defaultsNeedShared = try reader.ints()
         let inRange = { (indexes: [Int]) in indexes.allSatisfy { $0 >= 0 && $0 < variables.count } }
-        guard needed.count == rules.count, needed.allSatisfy(inRange), inRange(defaultsNeed) else {
+        let count = sharedCount
+        let inShared = { (indexes: [Int]) in indexes.allSatisfy { $0 >= 0 && $0 < count } }
+        guard needed.count == rules.count, needed.allSatisfy(inRange), inRange(defaultsNeed),
+            neededShared.count == rules.count, neededShared.allSatisfy(inShared), inShared(defaultsNeedShared)
+        else {
             throw SnapshotError(message: "stage '\(name)': variable indexes out of range")
         }
         return Stage(name: name, description: description, mode: mode, onError: onError, defaults: defaults,
                      constantDefaults: defaults.constantValue, variables: variables, rules: rules, origin: origin,
-                     neededVariables: needed, defaultsNeed: defaultsNeed)
+                     neededVariables: needed, defaultsNeed: defaultsNeed, neededShared: neededShared,
+                     defaultsNeedShared: defaultsNeedShared)
     }
 
     private mutating func rule() throws(SnapshotError) -> Rule {
