@@ -51,11 +51,10 @@ extension RuleSetLoader {
                 hidden: StageVariable.hiddenValue(name, stage: decl.name)))
         }
         var compiledRules: [Rule] = []
-        for id in ruleIDs {
+        for id in runOrder(ruleIDs, stage: decl.name) {
             guard let rule = rules[id], let compiled = compile(rule, stageOnError: decl.onError) else { continue }
             compiledRules.append(compiled)
         }
-        compiledRules.sort(by: Rule.runsBefore)
         let names = variables.map(\.name)
         let dependencies = variables.map(\.dependencies)
         let sharedNames = decisionVariables.map(\.name)
@@ -99,8 +98,10 @@ extension RuleSetLoader {
             let source = expressionText(whenNode, unit: decl.whenUnit, what: "'when'"),
             let when = RuleExpression.compile(source, node: whenNode, unit: decl.whenUnit, sink: &sink)
         else { return nil }
+        // A placed rule shows its anchor's priority; it runs right before or after the anchor.
+        let priority = decl.placement.flatMap { rules[$0.anchor]?.priority } ?? decl.priority
         return Rule(
-            id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
+            id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, guidance: decl.guidance, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
             disabledBy: decl.disabledBy, waiver: decl.waiver, definition: (decl.unit.source, Self.lines(of: decl.node)))

@@ -1,6 +1,6 @@
 /// A stage file (`Rules/<stage>.yaml`) as written, before compilation.
 struct StageDecl {
-    static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules"]
+    static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules", "otherwise"]
 
     var name: String
     var nameNode: YAMLNode
@@ -64,12 +64,57 @@ struct StageDecl {
                 sink.add(unit.diagnostic("'rules' must be a sequence, found \(node.kindDescription)", at: node))
             }
         }
+        assignFileOrder(&rules, unit: unit, mode: mode, sink: &sink)
+        if let node = reader.value("otherwise"), !node.isNull {
+            if mode == .allMatches {
+                sink.add(unit.diagnostic("'otherwise' applies to first_match stages only", at: reader.keyNode("otherwise") ?? node))
+            } else if let otherwise = RuleDecl.readOtherwise(node, in: unit, stage: name, sink: &sink) {
+                rules.append(otherwise)
+            }
+        }
         var decl = StageDecl(
             name: name, nameNode: nameNode, description: description, mode: mode, onError: onError,
             defaults: defaults, variables: variables, rules: rules, unit: unit)
         decl.direction = readDirection(reader, unit: unit, sink: &sink)
         if let defaults, defaults.mapping != nil { decl.defaultsJSON = unit.json(defaults, sink: &sink)?.objectValue ?? JSONObject() }
+        decl.checkOtherwiseRestatesNoDefault(sink: &sink)
         return decl
+    }
+
+    /// Built-in rules run in file order: the first rule gets the highest priority, each next
+    /// one 100 less (the last 100); the `otherwise:` (added after) runs after all of them. A
+    /// written `priority:`, or (first_match) a rule whose condition is literally `true`, is an
+    /// error: the file order is the order, and `otherwise:` is the one way to say "otherwise".
+    private static func assignFileOrder(_ rules: inout [RuleDecl], unit: RuleFileUnit, mode: StageMode, sink: inout DiagnosticSink) {
+        for index in rules.indices {
+            if let node = rules[index].priorityNode {
+                sink.add(unit.diagnostic(
+                    "built-in rules run in file order (the first rule first): remove 'priority:' and move the rule instead",
+                    at: node))
+            }
+            rules[index].priorityNode = nil
+            rules[index].priority = (rules.count - index) * 100
+            if mode == .firstMatch, let when = rules[index].when, let text = when.scalar?.text,
+               RuleExpression.normalize(text) == "true" {
+                sink.add(unit.diagnostic(
+                    "rule '\(rules[index].id)' always matches: a first_match stage says what it decides when no rule "
+                        + "matches once, under 'otherwise:' (an id, a description and the 'then' over the defaults)",
+                    at: when))
+            }
+        }
+    }
+
+    /// An `otherwise:` key set to what `defaults:` already gives says the same thing twice.
+    private func checkOtherwiseRestatesNoDefault(sink: inout DiagnosticSink) {
+        guard let otherwise = rules.last, otherwise.isOtherwise, let then = otherwise.then, let pairs = then.mapping else { return }
+        var scratch = DiagnosticSink()
+        for pair in pairs {
+            guard let key = pair.key.string, let value = unit.json(pair.value, sink: &scratch), defaultsJSON[key] == value else {
+                continue
+            }
+            sink.add(unit.diagnostic(
+                "'otherwise' sets '\(key)' to its default: leave it out (the defaults already give it)", at: pair.key))
+        }
     }
 
     /// `direction: tighten_only` with `permissive: {field: value or [values]}`.

@@ -66,11 +66,6 @@ public final class Rule: Sendable {
     public var effectiveLayer: RuleLayerKind {
         ([origin.layer] + patchedBy.map(\.layer) + [disabledBy?.layer].compactMap { $0 }).max() ?? origin.layer
     }
-
-    /// The order rules run in: higher priority first, ties by id.
-    static func runsBefore(_ a: Rule, _ b: Rule) -> Bool {
-        a.priority != b.priority ? a.priority > b.priority : a.id < b.id
-    }
 }
 
 /// A named, lazily evaluated expression of a stage.
