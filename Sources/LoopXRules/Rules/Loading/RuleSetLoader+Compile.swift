@@ -104,7 +104,7 @@ extension RuleSetLoader {
             id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, guidance: decl.guidance, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
-            disabledBy: decl.disabledBy, waiver: decl.waiver, definition: (decl.unit.source, Self.lines(of: decl.node)))
+            disabledBy: decl.disabledBy, waiver: decl.waiver, isOtherwise: decl.isOtherwise, definition: (decl.unit.source, Self.lines(of: decl.node)))
     }
 
     /// The whole source lines a node spans.

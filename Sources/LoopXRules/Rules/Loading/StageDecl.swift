@@ -64,7 +64,7 @@ struct StageDecl {
                 sink.add(unit.diagnostic("'rules' must be a sequence, found \(node.kindDescription)", at: node))
             }
         }
-        assignFileOrder(&rules, unit: unit, mode: mode, sink: &sink)
+        assignFileOrder(&rules, unit: unit, sink: &sink)
         if let node = reader.value("otherwise"), !node.isNull {
             if mode == .allMatches {
                 sink.add(unit.diagnostic("'otherwise' applies to first_match stages only", at: reader.keyNode("otherwise") ?? node))
@@ -82,26 +82,20 @@ struct StageDecl {
     }
 
     /// Built-in rules run in file order: the first rule gets the highest priority, each next
-    /// one 100 less (the last 100); the `otherwise:` (added after) runs after all of them. A
-    /// written `priority:`, or (first_match) a rule whose condition is literally `true`, is an
-    /// error: the file order is the order, and `otherwise:` is the one way to say "otherwise".
-    private static func assignFileOrder(_ rules: inout [RuleDecl], unit: RuleFileUnit, mode: StageMode, sink: inout DiagnosticSink) {
-        for index in rules.indices {
-            if let node = rules[index].priorityNode {
-                sink.add(unit.diagnostic(
-                    "built-in rules run in file order (the first rule first): remove 'priority:' and move the rule instead",
-                    at: node))
-            }
-            rules[index].priorityNode = nil
-            rules[index].priority = (rules.count - index) * 100
-            if mode == .firstMatch, let when = rules[index].when, let text = when.scalar?.text,
-               RuleExpression.normalize(text) == "true" {
-                sink.add(unit.diagnostic(
-                    "rule '\(rules[index].id)' always matches: a first_match stage says what it decides when no rule "
-                        + "matches once, under 'otherwise:' (an id, a description and the 'then' over the defaults)",
-                    at: when))
-            }
+    /// one 100 less (the last 100); the `otherwise:` (added after) runs after all of them.
+    /// Priorities written in a stage file are only labels of that order (an unwritten one is
+    /// 0): one that rises down the file is an error.
+    private static func assignFileOrder(_ rules: inout [RuleDecl], unit: RuleFileUnit, sink: inout DiagnosticSink) {
+        if rules.allSatisfy({ $0.priorityNode == nil }) {
+            for index in rules.indices { rules[index].priority = (rules.count - index) * 100 }
         }
+        for index in rules.indices.dropFirst() where rules[index].priority > rules[index - 1].priority {
+            sink.add(unit.diagnostic(
+                "rule '\(rules[index].id)' comes after '\(rules[index - 1].id)' but has a higher priority "
+                    + "(\(rules[index].priority) over \(rules[index - 1].priority)): built-in rules run in file order; move the "
+                    + "rule up, or drop 'priority:'", at: rules[index].priorityNode ?? rules[index].idNode))
+        }
+        for index in rules.indices { rules[index].priorityNode = nil }
     }
 
     /// An `otherwise:` key set to what `defaults:` already gives says the same thing twice.

@@ -24,6 +24,8 @@ public final class Rule: Sendable {
     public let disabledBy: RuleOrigin?
     /// The active waiver that allowed a later layer to weaken or disable this locked rule.
     public let waiver: Waiver?
+    /// Whether this is its stage's `otherwise:` (always matches, runs last).
+    public let isOtherwise: Bool
     /// The file that defines the rule and the lines its entry spans.
     private let definition: (source: SourceText, lines: ClosedRange<Int>)
 
@@ -35,7 +37,7 @@ public final class Rule: Sendable {
     init(
         id: String, stage: String, name: String?, description: String?, priority: Int, when: RuleExpression,
         then: ThenTemplate, constantThen: Value?, prompt: String?, guidance: RuleGuidance?, locked: Bool, onError: OnErrorPolicy,
-        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?,
+        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?, isOtherwise: Bool = false,
         definition: (source: SourceText, lines: ClosedRange<Int>)
     ) {
         self.id = id
@@ -54,6 +56,7 @@ public final class Rule: Sendable {
         self.patchedBy = patchedBy
         self.disabledBy = disabledBy
         self.waiver = waiver
+        self.isOtherwise = isOtherwise
         self.definition = definition
     }
 

@@ -175,13 +175,15 @@ struct RuleSetDecoder {
         for _ in 0..<(try reader.count()) { patchedBy.append(try self.origin()) }
         let disabledBy = try reader.bool() ? try self.origin() : nil
         let waiver = try reader.bool() ? try self.waiver() : nil
+        let isOtherwise = try reader.bool()
         let path = try reader.string()
         let first = try reader.int()
         let last = try reader.int()
         guard let source = sources[path], first <= last else { throw SnapshotError(message: "rule '\(id)': bad definition") }
         return Rule(id: id, stage: stage, name: name, description: description, priority: priority, when: when, then: then,
                     constantThen: then.constantValue, prompt: prompt, guidance: guidance, locked: locked, onError: onError, origin: origin,
-                    patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, definition: (source, first...last))
+                    patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, isOtherwise: isOtherwise,
+                    definition: (source, first...last))
     }
 
     private mutating func template(depth: Int) throws(SnapshotError) -> ThenTemplate {

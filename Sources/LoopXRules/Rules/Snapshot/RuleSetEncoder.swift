@@ -154,6 +154,7 @@ struct RuleSetEncoder {
         if let disabledBy = rule.disabledBy { origin(disabledBy) }
         writer.bool(rule.waiver != nil)
         if let waiver = rule.waiver { self.waiver(waiver) }
+        writer.bool(rule.isOtherwise)
         let definition = rule.definitionLines
         writer.string(definition.path)
         writer.int(definition.lines.lowerBound)
