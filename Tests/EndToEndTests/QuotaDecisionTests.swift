@@ -110,12 +110,12 @@ import LoopXRules
         #expect(json?["facts"]?["goal"]?["id"] == "app")
         #expect(json?["trace"] == "full")
         let stages = json?["rule_trace"]?.arrayValue?.compactMap { $0["stage"]?.stringValue }
-        #expect(stages?.first == "attention")
-        #expect(stages?.count == 9)
+        #expect(stages?.first == "contract_health")
+        #expect(stages?.count == 10)
         let evaluated = json?["rule_trace"]?.arrayValue?.first?["evaluated"]?.arrayValue ?? []
         #expect(evaluated.contains { $0["nodes"] != nil })
         let (_, status) = try fixture.json(["rules", "explain", "--goal-id", "app", "--decision", "status"])
-        #expect(status?["rule_trace"]?.arrayValue?.count == 3)
+        #expect(status?["rule_trace"]?.arrayValue?.count == 4)
         let (bad, _) = try fixture.json(["rules", "explain", "--goal-id", "app", "--decision", "stauts"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("did you mean 'status'"))

@@ -83,6 +83,9 @@ import Testing
             Rules/s.yaml:11:11: warning: rule 's.same_b' can never fire: 's.same_a' (Rules/s.yaml:4) runs before it with the identical condition
                 when: goal.id=="a"
                       ^
+            Rules/s.yaml:15:11: warning: rule 's.always' always matches: a first_match stage says what it decides when no rule matches once, under 'otherwise:' (an id, a description and the 'then' over the defaults)
+                when: true
+                      ^
             Rules/s.yaml:18:11: warning: rule 's.after' can never fire: 's.always' (Rules/s.yaml:12) runs before it and its condition is always true
                 when: goal.id == "b"
                       ^

@@ -17,26 +17,24 @@ import Testing
           doubled: n * 2
           big: doubled > 10
         rules:
-          - id: s.low_priority_match
-            description: x
-            priority: 1
-            when: n > 0
-            then: {level: low}
-          - id: s.b_big
-            description: x
-            priority: 50
-            when: big && name == "x"
-            then: {level: big, twice: "${doubled}", text: "n=${n} name=${name} list=${[1, 'a']}"}
           - id: s.a_big
-            description: same priority, earlier id
-            priority: 50
+            description: first in the file, so it runs first
             when: big && name == "y"
             then: {level: bigger}
+          - id: s.b_big
+            description: x
+            when: big && name == "x"
+            then: {level: big, twice: "${doubled}", text: "n=${n} name=${name} list=${[1, 'a']}"}
+          - id: s.low_priority_match
+            description: last in the file, so it runs last
+            when: n > 0
+            then: {level: low}
         """
 
-    @Test func firstMatchRunsByPriorityThenIdAndOverlaysDefaults() throws {
+    @Test func firstMatchRunsInFileOrderAndOverlaysDefaults() throws {
         let rules = try Self.set(Self.firstMatch)
         #expect(rules.stages["s"]?.rules.map(\.id) == ["s.a_big", "s.b_big", "s.low_priority_match"])
+        #expect(rules.stages["s"]?.rules.map(\.priority) == [300, 200, 100])
         let result = rules.evaluate(decision: "d", facts: ["n": .int(6), "name": .string("x")], now: S.now)
         #expect(result.outputs["s"]?.celLiteral
             == #"{"level": "big", "note": "keep", "twice": 12, "text": "n=6 name=x list=[1, \"a\"]", "rule_id": "s.b_big"}"#)
@@ -67,7 +65,7 @@ import Testing
         #expect(fired.why?.conjunct == nil)
         #expect(fired.why?.facts.map { "\($0.path)=\($0.value.celLiteral)" } == ["n=6"])
         #expect(JSONWriter().string(miss.json)
-            == #"{"id":"s.b_big","layer":"builtin","outcome":"not_fired","priority":50,"source":"Rules/s.yaml:13","why":{"conjunct":"name == \"x\"","facts":{"name":"z"}}}"#)
+            == #"{"id":"s.b_big","layer":"builtin","outcome":"not_fired","priority":200,"source":"Rules/s.yaml:12","why":{"conjunct":"name == \"x\"","facts":{"name":"z"}}}"#)
     }
 
     @Test func fullTraceListsEverySubExpressionInSourceOrder() throws {

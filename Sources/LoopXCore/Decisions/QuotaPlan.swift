@@ -24,12 +24,18 @@ public struct QuotaPlan: Sendable {
         // A goal whose repository has its own rule layer is decided with it, as should-run does.
         var sessions = GoalRuleSessions(base: session)
         var rulesOK = true
+        // "Health ok" is decided by the rules (the contract_health stage), goal by goal with
+        // each goal's own layer: the plan is healthy when every goal's contract is.
+        var contractsOK = true
+        var decided = 0
         for entry in store.registry.goals {
             guard let id = entry.id.flatMap(GoalID.init) else { continue }
             switch sessions.session(for: id) {
             case .success(let goalSession):
                 let (result, facts) = goalSession.evaluate("status", goalID: id)
                 items.append(QuotaPlan.item(result: result, facts: facts))
+                decided += 1
+                if result.stage("contract_health")?.output.plainJSON["ok"]?.boolValue != true { contractsOK = false }
             case .failure(let problem):
                 // Fail closed: a goal whose rules do not load is not planned, and says why.
                 rulesOK = false
@@ -51,7 +57,8 @@ public struct QuotaPlan: Sendable {
         }
         var report = QuotaPlanReport(
             mode: mode, registryPath: store.registryPath, runtimeRoot: store.runtimeRoot,
-            healthOK: session.health.contractOK && rulesOK, groups: QuotaPlan.group(items), healthItems: healthItems, runCount: runCount)
+            // With no goal to decide, the registry's own problems still make the plan unhealthy.
+            healthOK: rulesOK && contractsOK && (decided > 0 || session.health.registryProblems.isEmpty), groups: QuotaPlan.group(items), healthItems: healthItems, runCount: runCount)
         report.registryProblems = session.health.registryProblems
         return report
     }

@@ -32,14 +32,6 @@ public struct HealthFacts: Sendable {
         globalFindings = global.factFindings
     }
 
-    /// The status contract's health for plans: no registry problem, no boundary finding, no
-    /// contract error and no high-severity global-registry finding (should-run's `plan_ok`
-    /// also excludes other goals' contract errors; a plan reports every goal).
-    public var contractOK: Bool {
-        registryProblems.isEmpty && boundaryFindings.isEmpty && contractErrors.isEmpty
-            && !globalFindings.contains { $0["severity"]?.stringValue == "high" }
-    }
-
     public var json: JSONValue {
         [
             "registry_problems": .array(registryProblems), "boundary_findings": .array(boundaryFindings),

@@ -9,6 +9,7 @@ extension RuleSet {
             checkReachability(stage, &sink)
             lint(stage, &sink)
         }
+        lintDecisionVariables(&sink)
         return sink.sorted
     }
 

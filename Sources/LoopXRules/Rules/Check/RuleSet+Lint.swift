@@ -9,6 +9,10 @@ extension RuleSet {
             guard let program = rule.when.program else { continue }
             let parts = Self.conjunctNodes(program.ast)
             let comparisons = parts.map { Comparison.parse($0, in: program) }
+            if stage.mode == .firstMatch, rule.origin.layer == .builtin, !rule.isOtherwise, rule.when.isLiteralTrue {
+                warn("rule '\(rule.id)' always matches: a first_match stage says what it decides when no rule matches "
+                         + "once, under 'otherwise:' (an id, a description and the 'then' over the defaults)", rule, &sink)
+            }
             if parts.contains(where: { if case .literal(.bool(false)) = $0.kind { return true } else { return false } }) {
                 warn("rule '\(rule.id)' can never fire: its condition is literally false", rule, &sink)
             } else if let (a, b) = Self.contradiction(comparisons) {
@@ -46,6 +50,19 @@ extension RuleSet {
         }
         for variable in stage.variables where !used.contains(variable.name) {
             sink.add(diagnostic("variable '\(variable.name)' of stage '\(stage.name)' is never used",
+                                path: variable.expression.origin.path, at: variable.expression.origin.position, severity: .warning))
+        }
+    }
+
+    /// Decision variables no stage reads (directly, or through a variable that is read).
+    func lintDecisionVariables(_ sink: inout DiagnosticSink) {
+        var used = Set<String>()
+        for stage in orderedStages { for expression in stage.expressions { used.formUnion(expression.roots) } }
+        for variable in decisionVariables.reversed() where used.contains(variable.name) {
+            used.formUnion(variable.expression.roots)
+        }
+        for variable in decisionVariables where !used.contains(variable.name) {
+            sink.add(diagnostic("decision variable '\(variable.name)' is never used",
                                 path: variable.expression.origin.path, at: variable.expression.origin.position, severity: .warning))
         }
     }

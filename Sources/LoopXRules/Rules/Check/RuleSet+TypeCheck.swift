@@ -24,9 +24,22 @@ struct RuleSetTypeChecker {
 
     mutating func run() {
         let facts = ruleSet.schema.typedFacts
+        // Decision variables first (each after the ones it reads): every stage sees their types.
+        var shared = TypeEnvironment(variables: facts, unknownHint: "; facts are declared in facts.yaml")
+        shared.undeclared = ruleSet.schema.undeclaredType
+        // Stage names and cycle members are reported by the loader, not again as unknown names.
+        for name in ruleSet.pipeline.allStages { shared.bind(name, .dyn) }
+        for variable in ruleSet.decisionVariables { shared.bind(variable.name, .dyn) }
+        var sharedTypes: [(String, Typed)] = []
+        for variable in ruleSet.decisionVariables {
+            let typed = check(variable.expression, shared)
+            shared.bind(variable.name, typed)
+            sharedTypes.append((variable.name, typed))
+        }
         for stage in ruleSet.orderedStages {
             var environment = TypeEnvironment(variables: facts, unknownHint: "; facts are declared in facts.yaml")
             environment.undeclared = ruleSet.schema.undeclaredType
+            for (name, typed) in sharedTypes { environment.bind(name, typed) }
             for name in ruleSet.pipeline.allStages { environment.bind(name, outputs[name] ?? .dyn) }
             // Every variable is known up front (as dyn), so a forward reference is reported
             // once, by the loader, not again as an unknown name.

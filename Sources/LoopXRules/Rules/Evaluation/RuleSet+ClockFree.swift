@@ -11,11 +11,12 @@ extension RuleSet {
         var unclocked = facts
         unclocked["now"] = nil
         var activation = Activation(unclocked)
+        var shared = DecisionVariableMemo(decisionVariables, trace: .off)
         var results: [StageResult] = []
         for name in names {
             guard let stage = stages[name] else { break }
             var evaluator = StageEvaluator(stage: stage, trace: .off)
-            guard case .success(let result) = evaluator.run(&activation), result.ruleErrors.isEmpty else { break }
+            guard case .success(let result) = evaluator.run(&activation, &shared), result.ruleErrors.isEmpty else { break }
             activation.bind(name, result.output)
             results.append(result)
         }

@@ -31,6 +31,7 @@ extension RuleSet {
         }
         var activation = Activation(facts)
         if let now, let stamp = CELTimestamp(seconds: now.seconds, nanos: now.nanos) { activation.bind("now", .timestamp(stamp)) }
+        var shared = DecisionVariableMemo(decisionVariables, trace: trace)
         var results: [StageResult] = []
         results.reserveCapacity(names.count)
         for done in prefix {
@@ -40,16 +41,20 @@ extension RuleSet {
         for name in names.dropFirst(prefix.count) {
             guard let stage = stages[name] else { continue }
             var evaluator = StageEvaluator(stage: stage, trace: trace)
-            switch evaluator.run(&activation) {
+            switch evaluator.run(&activation, &shared) {
             case .success(let result):
                 activation.bind(name, result.output)
                 results.append(result)
             case .failure(let error):
-                return DecisionResult(
+                var failed = DecisionResult(
                     decision: decision, traceLevel: trace, stages: results, error: error, waivers: activeWaivers)
+                failed.decisionVariables = shared.evaluated
+                return failed
             }
         }
-        return DecisionResult(decision: decision, traceLevel: trace, stages: results, error: nil, waivers: activeWaivers)
+        var result = DecisionResult(decision: decision, traceLevel: trace, stages: results, error: nil, waivers: activeWaivers)
+        result.decisionVariables = shared.evaluated
+        return result
     }
 
     /// `evaluate` for a single stage over bindings that already hold the earlier outputs.
@@ -58,7 +63,8 @@ extension RuleSet {
             return .failure(DecisionError(stage: name, message: "unknown stage"))
         }
         var activation = Activation(bindings)
+        var shared = DecisionVariableMemo(decisionVariables, trace: trace)
         var evaluator = StageEvaluator(stage: stage, trace: trace)
-        return evaluator.run(&activation)
+        return evaluator.run(&activation, &shared)
     }
 }

@@ -23,7 +23,9 @@ struct StageEvaluator {
         case failed(String)
     }
 
-    mutating func run(_ activation: inout Activation) -> Result<StageResult, DecisionError> {
+    /// Runs the stage; `shared` holds the decision variables of the decision being evaluated
+    /// (each evaluated once, across all its stages).
+    mutating func run(_ activation: inout Activation, _ shared: inout DecisionVariableMemo) -> Result<StageResult, DecisionError> {
         defer { hideVariables(&activation) }
         if trace != .off { traces.reserveCapacity(stage.rules.count) }
         var decided: [RuleReference] = []
@@ -36,6 +38,7 @@ struct StageEvaluator {
             }
             let decidedAlready = stage.mode == .firstMatch && winner != nil
             if decidedAlready && trace == .off { break }
+            shared.bind(stage.neededShared[index], &activation)
             bindVariables(stage.neededVariables[index], &activation)
             var verdict = judge(rule, activation)
             let judged = verdict
@@ -78,7 +81,7 @@ struct StageEvaluator {
         }
         let output: Value
         switch stage.mode {
-        case .firstMatch: output = firstMatchOutput(winner, &activation)
+        case .firstMatch: output = firstMatchOutput(winner, &activation, &shared)
         case .allMatches:
             var pairs: [(String, Value)] = [("items", .list(items)), ("rule_ids", .list(decided.map { .string($0.id) }))]
             if !ruleErrors.isEmpty { pairs.append(("rule_errors", errorList)) }
@@ -93,10 +96,13 @@ struct StageEvaluator {
     }
 
     /// The defaults with the winner's `then` set over them, plus `rule_id`.
-    private mutating func firstMatchOutput(_ winner: (rule: Rule, then: Value)?, _ activation: inout Activation) -> Value {
+    private mutating func firstMatchOutput(
+        _ winner: (rule: Rule, then: Value)?, _ activation: inout Activation, _ shared: inout DecisionVariableMemo
+    ) -> Value {
         var pairs: [(String, Value)] = []
         var defaults = stage.constantDefaults
         if defaults == nil {
+            shared.bind(stage.defaultsNeedShared, &activation)
             bindVariables(stage.defaultsNeed, &activation)
             defaults = ThenEvaluator.value(of: stage.defaults, activation).value
         }

@@ -1,7 +1,16 @@
 /// A rule as written in a file, before its expressions are compiled.
 struct RuleDecl {
     static let stageFileKeys = ["id", "name", "description", "priority", "when", "then", "prompt", "guidance", "locked", "on_error"]
-    static let layerFileKeys = stageFileKeys + ["stage"]
+    static let layerFileKeys = stageFileKeys + ["stage", "before", "after"]
+    /// The keys of a stage's `otherwise:` (a rule without a condition or a place).
+    static let otherwiseKeys = ["id", "name", "description", "then", "prompt", "guidance", "locked", "on_error"]
+
+    /// Where a layer's rule runs relative to a rule of an earlier layer (or earlier in its file).
+    struct Placement {
+        var anchor: String
+        var before: Bool
+        var node: YAMLNode
+    }
 
     var id: String
     var idNode: YAMLNode
@@ -26,6 +35,13 @@ struct RuleDecl {
     var patchedBy: [RuleOrigin] = []
     var disabledBy: RuleOrigin?
     var waiver: Waiver?
+    /// `before:`/`after:` of a layer's rule.
+    var placement: Placement?
+    /// The stage's `otherwise:`: runs last, whatever the priorities.
+    var isOtherwise = false
+    /// Where a priority was written (a layer's `priority:` or a patch's): such a priority
+    /// may not tie with another rule's.
+    var priorityNode: YAMLNode?
 
     var origin: RuleOrigin { unit.origin(of: node) }
 
@@ -66,6 +82,16 @@ struct RuleDecl {
         let name = reader.string("name", sink: &sink)
         let description = reader.string("description", required: requireDescription, sink: &sink)
         let priority = reader.int("priority", sink: &sink) ?? 0
+        var placement: Placement?
+        for (key, before) in [("before", true), ("after", false)] {
+            guard let anchor = reader.string(key, sink: &sink), let node = reader.value(key) else { continue }
+            if placement != nil || reader.value("priority") != nil {
+                sink.add(unit.diagnostic(
+                    "say where the rule runs once: 'before:', 'after:' or 'priority:'", at: reader.keyNode(key) ?? node))
+                continue
+            }
+            placement = Placement(anchor: anchor, before: before, node: node)
+        }
         let when = reader.require("when", sink: &sink)
         let then = reader.value("then")
         if let then, then.mapping == nil, !then.isNull {
@@ -76,9 +102,39 @@ struct RuleDecl {
         let locked = reader.bool("locked", sink: &sink) ?? false
         let onError = reader.choice("on_error", OnErrorPolicy.self, sink: &sink)
         guard let id, let idNode = reader.value("id"), let stage else { return nil }
-        return RuleDecl(
+        var decl = RuleDecl(
             id: id, idNode: idNode, stage: stage, stageNode: reader.value("stage"), name: name,
             description: description, priority: priority, when: when, then: then, prompt: prompt, guidance: guidance, locked: locked,
             onError: onError, unit: unit, node: node, whenUnit: unit)
+        decl.placement = placement
+        decl.priorityNode = reader.value("priority")
+        return decl
+    }
+
+    /// Reads a stage's `otherwise:`: a rule without `when` (it always matches) that runs last.
+    static func readOtherwise(_ node: YAMLNode, in unit: RuleFileUnit, stage: String, sink: inout DiagnosticSink) -> RuleDecl? {
+        guard let reader = MappingReader(node, in: unit, what: "otherwise", allowed: otherwiseKeys, sink: &sink) else { return nil }
+        let id = reader.string("id", required: true, sink: &sink)
+        if let id, let idNode = reader.value("id"), !isValidID(id) {
+            sink.add(unit.diagnostic("invalid rule id '\(id)': use lowercase 'prefix.snake_case'", at: idNode))
+        }
+        let then = reader.value("then")
+        if let then, then.mapping == nil, !then.isNull {
+            sink.add(unit.diagnostic("'then' must be a mapping, found \(then.kindDescription)", at: then))
+        }
+        let description = reader.string("description", required: true, sink: &sink)
+        let name = reader.string("name", sink: &sink)
+        let prompt = reader.string("prompt", sink: &sink)
+        let guidance = reader.value("guidance").flatMap { RuleGuidance.read($0, in: unit, sink: &sink) }
+        let locked = reader.bool("locked", sink: &sink) ?? false
+        let onError = reader.choice("on_error", OnErrorPolicy.self, sink: &sink)
+        guard let id, let idNode = reader.value("id") else { return nil }
+        let always = YAMLNode(kind: .scalar(YAMLScalar(text: "true")), position: node.position)
+        var decl = RuleDecl(
+            id: id, idNode: idNode, stage: stage, stageNode: nil, name: name, description: description, priority: 0,
+            when: always, then: then, prompt: prompt, guidance: guidance, locked: locked, onError: onError, unit: unit,
+            node: node, whenUnit: unit)
+        decl.isOtherwise = true
+        return decl
     }
 }

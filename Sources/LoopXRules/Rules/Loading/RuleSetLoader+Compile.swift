@@ -1,6 +1,7 @@
 extension RuleSetLoader {
     /// Compiles every stage with its rules, in pipeline order.
     mutating func compileStages() -> [String: Stage] {
+        decisionVariables = compileDecisionVariables()
         var result: [String: Stage] = [:]
         let order = pipeline.allStages
         let decls = stageDecls.sorted {
@@ -26,6 +27,12 @@ extension RuleSetLoader {
             if reserved.contains(name) {
                 sink.add(unit.diagnostic("variable '\(name)' would hide the fact or stage of the same name; rename it", at: keyNode))
             }
+            if let shared = decisionVariables.first(where: { $0.name == name }) {
+                sink.add(unit.diagnostic(
+                    "variable '\(name)' is already a decision variable (\(shared.expression.origin)); read that one instead of "
+                        + "declaring it again", at: keyNode))
+                continue
+            }
             if variables.contains(where: { $0.name == name }) {
                 sink.add(unit.diagnostic("variable '\(name)' is defined twice", at: keyNode))
                 continue
@@ -44,29 +51,38 @@ extension RuleSetLoader {
                 hidden: StageVariable.hiddenValue(name, stage: decl.name)))
         }
         var compiledRules: [Rule] = []
-        for id in ruleIDs {
+        for id in runOrder(ruleIDs, stage: decl.name) {
             guard let rule = rules[id], let compiled = compile(rule, stageOnError: decl.onError) else { continue }
             compiledRules.append(compiled)
         }
-        compiledRules.sort(by: Rule.runsBefore)
-        let needed = compiledRules.map { rule -> [Int] in
-            let roots = rule.when.roots.union((rule.then.expressions).flatMap(\.roots))
-            return Self.closure(of: roots, in: variables)
+        let names = variables.map(\.name)
+        let dependencies = variables.map(\.dependencies)
+        let sharedNames = decisionVariables.map(\.name)
+        let sharedDependencies = decisionVariables.map(\.dependencies)
+        // What a rule (or the defaults) reads: its own roots' stage variables, and the decision
+        // variables read by those roots or by the stage variables they need.
+        func needs(_ roots: Set<String>) -> (stage: [Int], shared: [Int]) {
+            let own = Self.closure(of: roots, names: names, dependencies: dependencies)
+            let all = own.reduce(into: roots) { $0.formUnion(variables[$1].expression.roots) }
+            return (own, Self.closure(of: all, names: sharedNames, dependencies: sharedDependencies))
         }
+        let needed = compiledRules.map { rule in needs(rule.when.roots.union(rule.then.expressions.flatMap(\.roots))) }
+        let defaultsNeed = needs(Set(defaults.expressions.flatMap(\.roots)))
         let stage = Stage(
             name: decl.name, description: decl.description, mode: decl.mode, onError: decl.onError,
             defaults: defaults, constantDefaults: defaults.constantValue, variables: variables, rules: compiledRules,
-            origin: decl.origin, neededVariables: needed,
-            defaultsNeed: Self.closure(of: Set(defaults.expressions.flatMap(\.roots)), in: variables))
+            origin: decl.origin, neededVariables: needed.map(\.stage), defaultsNeed: defaultsNeed.stage,
+            neededShared: needed.map(\.shared), defaultsNeedShared: defaultsNeed.shared)
         checkStageOrder(stage)
         return stage
     }
 
-    /// The variables that `roots` need, dependencies included, in definition order.
-    static func closure(of roots: Set<String>, in variables: [StageVariable]) -> [Int] {
-        var needed = Set(variables.indices.filter { roots.contains(variables[$0].name) })
-        for index in variables.indices.reversed() where needed.contains(index) {
-            needed.formUnion(variables[index].dependencies)
+    /// The variables (`names`, each reading the earlier ones in `dependencies`) that `roots`
+    /// need, dependencies included, in definition order.
+    static func closure(of roots: Set<String>, names: [String], dependencies: [[Int]]) -> [Int] {
+        var needed = Set(names.indices.filter { roots.contains(names[$0]) })
+        for index in names.indices.reversed() where needed.contains(index) {
+            needed.formUnion(dependencies[index])
         }
         return needed.sorted()
     }
@@ -82,11 +98,13 @@ extension RuleSetLoader {
             let source = expressionText(whenNode, unit: decl.whenUnit, what: "'when'"),
             let when = RuleExpression.compile(source, node: whenNode, unit: decl.whenUnit, sink: &sink)
         else { return nil }
+        // A placed rule shows its anchor's priority; it runs right before or after the anchor.
+        let priority = decl.placement.flatMap { rules[$0.anchor]?.priority } ?? decl.priority
         return Rule(
-            id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: decl.priority,
+            id: decl.id, stage: decl.stage, name: decl.name, description: decl.description, priority: priority,
             when: when, then: then, constantThen: then.constantValue, prompt: decl.prompt, guidance: decl.guidance, locked: decl.locked,
             onError: decl.onError ?? stageOnError, origin: decl.origin, patchedBy: decl.patchedBy,
-            disabledBy: decl.disabledBy, waiver: decl.waiver, definition: (decl.unit.source, Self.lines(of: decl.node)))
+            disabledBy: decl.disabledBy, waiver: decl.waiver, isOtherwise: decl.isOtherwise, definition: (decl.unit.source, Self.lines(of: decl.node)))
     }
 
     /// The whole source lines a node spans.

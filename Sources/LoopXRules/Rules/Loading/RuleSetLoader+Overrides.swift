@@ -28,7 +28,10 @@ extension RuleSetLoader {
             }
             if let v = patch.name { rule.name = v }
             if let v = patch.description { rule.description = v }
-            if let v = patch.priority { rule.priority = v }
+            if let v = patch.priority {
+                rule.priority = v
+                rule.priorityNode = patch.keyNode
+            }
             if let v = patch.prompt { rule.prompt = v }
             if let v = patch.guidance { rule.guidance = v }
             if let v = patch.locked { rule.locked = v }

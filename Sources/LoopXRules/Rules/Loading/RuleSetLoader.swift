@@ -8,6 +8,8 @@ struct RuleSetLoader {
     var pipelineUnit: RuleFileUnit?
     var schema: FactsSchema?
     var stageDecls: [StageDecl] = []
+    /// The compiled decision variables (`pipeline.yaml`'s `variables:`), in dependency order.
+    var decisionVariables: [DecisionVariable] = []
     /// Every rule by id, in declaration order.
     var rules: [String: RuleDecl] = [:]
     var ruleOrder: [String] = []
@@ -39,7 +41,7 @@ struct RuleSetLoader {
         checkPipelineCoverage()
         let compiled = compileStages()
         var ruleSet = RuleSet(
-            pipeline: pipeline, schema: schema ?? .open, stages: compiled, warnings: sink.sorted.filter { $0.severity != .error },
+            pipeline: pipeline, schema: schema ?? .open, stages: compiled, decisionVariables: decisionVariables, warnings: sink.sorted.filter { $0.severity != .error },
             activeWaivers: waivers, profileLayers: profileLayers, sources: sources, dependsOnClock: declaresWaivers)
         ruleSet.expiredWaivers = expiredWaivers
         // Every load type-checks (fail closed: a rule that cannot work refuses the load);

@@ -1,6 +1,6 @@
 /// A stage file (`Rules/<stage>.yaml`) as written, before compilation.
 struct StageDecl {
-    static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules"]
+    static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules", "otherwise"]
 
     var name: String
     var nameNode: YAMLNode
@@ -64,12 +64,51 @@ struct StageDecl {
                 sink.add(unit.diagnostic("'rules' must be a sequence, found \(node.kindDescription)", at: node))
             }
         }
+        assignFileOrder(&rules, unit: unit, sink: &sink)
+        if let node = reader.value("otherwise"), !node.isNull {
+            if mode == .allMatches {
+                sink.add(unit.diagnostic("'otherwise' applies to first_match stages only", at: reader.keyNode("otherwise") ?? node))
+            } else if let otherwise = RuleDecl.readOtherwise(node, in: unit, stage: name, sink: &sink) {
+                rules.append(otherwise)
+            }
+        }
         var decl = StageDecl(
             name: name, nameNode: nameNode, description: description, mode: mode, onError: onError,
             defaults: defaults, variables: variables, rules: rules, unit: unit)
         decl.direction = readDirection(reader, unit: unit, sink: &sink)
         if let defaults, defaults.mapping != nil { decl.defaultsJSON = unit.json(defaults, sink: &sink)?.objectValue ?? JSONObject() }
+        decl.checkOtherwiseRestatesNoDefault(sink: &sink)
         return decl
+    }
+
+    /// Built-in rules run in file order: the first rule gets the highest priority, each next
+    /// one 100 less (the last 100); the `otherwise:` (added after) runs after all of them.
+    /// Priorities written in a stage file are only labels of that order (an unwritten one is
+    /// 0): one that rises down the file is an error.
+    private static func assignFileOrder(_ rules: inout [RuleDecl], unit: RuleFileUnit, sink: inout DiagnosticSink) {
+        if rules.allSatisfy({ $0.priorityNode == nil }) {
+            for index in rules.indices { rules[index].priority = (rules.count - index) * 100 }
+        }
+        for index in rules.indices.dropFirst() where rules[index].priority > rules[index - 1].priority {
+            sink.add(unit.diagnostic(
+                "rule '\(rules[index].id)' comes after '\(rules[index - 1].id)' but has a higher priority "
+                    + "(\(rules[index].priority) over \(rules[index - 1].priority)): built-in rules run in file order; move the "
+                    + "rule up, or drop 'priority:'", at: rules[index].priorityNode ?? rules[index].idNode))
+        }
+        for index in rules.indices { rules[index].priorityNode = nil }
+    }
+
+    /// An `otherwise:` key set to what `defaults:` already gives says the same thing twice.
+    private func checkOtherwiseRestatesNoDefault(sink: inout DiagnosticSink) {
+        guard let otherwise = rules.last, otherwise.isOtherwise, let then = otherwise.then, let pairs = then.mapping else { return }
+        var scratch = DiagnosticSink()
+        for pair in pairs {
+            guard let key = pair.key.string, let value = unit.json(pair.value, sink: &scratch), defaultsJSON[key] == value else {
+                continue
+            }
+            sink.add(unit.diagnostic(
+                "'otherwise' sets '\(key)' to its default: leave it out (the defaults already give it)", at: pair.key))
+        }
     }
 
     /// `direction: tighten_only` with `permissive: {field: value or [values]}`.

@@ -64,7 +64,7 @@ public struct Pipeline: Sendable, Hashable {
 
     /// The pipeline and where each stage name is first written.
     static func read(_ unit: RuleFileUnit, sink: inout DiagnosticSink) -> (Pipeline, [String: YAMLNode])? {
-        guard let reader = MappingReader(unit.root, in: unit, what: "pipeline file", allowed: ["decisions", "answers"], sink: &sink),
+        guard let reader = MappingReader(unit.root, in: unit, what: "pipeline file", allowed: ["decisions", "variables", "answers"], sink: &sink),
             let node = reader.require("decisions", sink: &sink)
         else { return nil }
         guard let pairs = node.mapping else {

@@ -24,6 +24,8 @@ public final class Rule: Sendable {
     public let disabledBy: RuleOrigin?
     /// The active waiver that allowed a later layer to weaken or disable this locked rule.
     public let waiver: Waiver?
+    /// Whether this is its stage's `otherwise:` (always matches, runs last).
+    public let isOtherwise: Bool
     /// The file that defines the rule and the lines its entry spans.
     private let definition: (source: SourceText, lines: ClosedRange<Int>)
 
@@ -35,7 +37,7 @@ public final class Rule: Sendable {
     init(
         id: String, stage: String, name: String?, description: String?, priority: Int, when: RuleExpression,
         then: ThenTemplate, constantThen: Value?, prompt: String?, guidance: RuleGuidance?, locked: Bool, onError: OnErrorPolicy,
-        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?,
+        origin: RuleOrigin, patchedBy: [RuleOrigin], disabledBy: RuleOrigin?, waiver: Waiver?, isOtherwise: Bool = false,
         definition: (source: SourceText, lines: ClosedRange<Int>)
     ) {
         self.id = id
@@ -54,6 +56,7 @@ public final class Rule: Sendable {
         self.patchedBy = patchedBy
         self.disabledBy = disabledBy
         self.waiver = waiver
+        self.isOtherwise = isOtherwise
         self.definition = definition
     }
 
@@ -65,11 +68,6 @@ public final class Rule: Sendable {
     /// The layer that last shaped the rule (its own, or the last patch's or disable's).
     public var effectiveLayer: RuleLayerKind {
         ([origin.layer] + patchedBy.map(\.layer) + [disabledBy?.layer].compactMap { $0 }).max() ?? origin.layer
-    }
-
-    /// The order rules run in: higher priority first, ties by id.
-    static func runsBefore(_ a: Rule, _ b: Rule) -> Bool {
-        a.priority != b.priority ? a.priority > b.priority : a.id < b.id
     }
 }
 
@@ -104,11 +102,16 @@ public final class Stage: Sendable {
     let neededVariables: [[Int]]
     /// The variables the `defaults` expressions need (when they have any).
     let defaultsNeed: [Int]
+    /// For each rule (parallel to `rules`): the decision variables (`pipeline.yaml`) its
+    /// expressions and the stage variables it needs read, dependencies included, in order.
+    let neededShared: [[Int]]
+    /// The decision variables the `defaults` expressions (and their stage variables) read.
+    let defaultsNeedShared: [Int]
 
     init(
         name: String, description: String?, mode: StageMode, onError: OnErrorPolicy, defaults: ThenTemplate,
         constantDefaults: Value?, variables: [StageVariable], rules: [Rule], origin: RuleOrigin, neededVariables: [[Int]],
-        defaultsNeed: [Int]
+        defaultsNeed: [Int], neededShared: [[Int]], defaultsNeedShared: [Int]
     ) {
         self.name = name
         self.description = description
@@ -121,6 +124,8 @@ public final class Stage: Sendable {
         self.origin = origin
         self.neededVariables = neededVariables
         self.defaultsNeed = defaultsNeed
+        self.neededShared = neededShared
+        self.defaultsNeedShared = defaultsNeedShared
     }
 
     /// Every expression of the stage: variables, defaults, then each rule's `when` and outputs.

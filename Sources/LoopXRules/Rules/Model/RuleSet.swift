@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     public let schema: FactsSchema
     /// Stages by name.
     public let stages: [String: Stage]
+    /// The decision variables of `pipeline.yaml` (shared by every stage), in dependency order.
+    public let decisionVariables: [DecisionVariable]
     /// Warnings of the load (expired or unneeded waivers, ...), in file order.
     public let warnings: [Diagnostic]
     /// Waivers in force: print them wherever a decision is shown.

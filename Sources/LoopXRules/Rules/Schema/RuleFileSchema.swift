@@ -35,6 +35,7 @@ public enum RuleFileSchema {
                 "defaults": ["$ref": "#/$defs/template"],
                 "variables": ["type": "object", "additionalProperties": ["$ref": "#/$defs/expression"]],
                 "rules": ["type": "array", "items": ["$ref": "#/$defs/rule"]],
+                "otherwise": rule(keys: RuleDecl.otherwiseKeys, required: ["id", "description"]),
             ]),
             "layer_file": object(LayerFileDecl.keys, required: [], properties: [
                 "description": ["type": "string"],
@@ -74,6 +75,7 @@ public enum RuleFileSchema {
             "description": ["type": "string"], "priority": ["type": "integer"], "when": ["$ref": "#/$defs/expression"],
             "then": ["$ref": "#/$defs/template"], "prompt": ["type": "string"], "guidance": ["$ref": "#/$defs/guidance"],
             "locked": ["type": "boolean"], "on_error": ["$ref": "#/$defs/on_error"],
+            "before": ["$ref": "#/$defs/rule_id"], "after": ["$ref": "#/$defs/rule_id"],
         ])
     }
 

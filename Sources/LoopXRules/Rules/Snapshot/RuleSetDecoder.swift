@@ -6,6 +6,8 @@ struct RuleSetDecoder {
     private var documents: [String: YAMLDocument] = [:]
 
     private let texts: [String: String]
+    /// How many decision variables the snapshot has (stages' indexes into them are checked).
+    private var sharedCount = 0
 
     init(reader: SnapshotReader, layers: [RuleLayerSource]) {
         self.reader = reader
@@ -26,6 +28,17 @@ struct RuleSetDecoder {
         }
         let decisions = try reader.list { r throws(SnapshotError) in (name: try r.string(), stages: try r.strings()) }
         let answers = try reader.list { r throws(SnapshotError) in try Self.answer(&r) }
+        var shared: [DecisionVariable] = []
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let expression = try self.expression()
+            let dependencies = try reader.ints()
+            guard dependencies.allSatisfy({ $0 >= 0 && $0 < shared.count }) else {
+                throw SnapshotError(message: "decision variable dependency out of range")
+            }
+            shared.append(DecisionVariable(name: name, expression: expression, dependencies: dependencies))
+        }
+        sharedCount = shared.count
         let root = try factType(depth: 0)
         let defaults = try json()
         var limits: [String: Int] = [:]
@@ -56,7 +69,8 @@ struct RuleSetDecoder {
             for _ in 0..<(try reader.count()) { origins[try reader.strings()] = try reader.string() }
             profiles.append(ProfileLayer(layer: layer, source: source, value: value, fieldOrigins: origins))
         }
-        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages, warnings: warnings,
+        return RuleSet(pipeline: Pipeline(decisions: decisions, answers: answers), schema: schema, stages: stages,
+                       decisionVariables: shared, warnings: warnings,
                        activeWaivers: waivers, profileLayers: profiles, sources: sources, dependsOnClock: false)
     }
 
@@ -126,13 +140,20 @@ struct RuleSetDecoder {
         let origin = try self.origin()
         let needed = try reader.list { r throws(SnapshotError) in try r.ints() }
         let defaultsNeed = try reader.ints()
+        let neededShared = try reader.list { r throws(SnapshotError) in try r.ints() }
+        let defaultsNeedShared = try reader.ints()
         let inRange = { (indexes: [Int]) in indexes.allSatisfy { $0 >= 0 && $0 < variables.count } }
-        guard needed.count == rules.count, needed.allSatisfy(inRange), inRange(defaultsNeed) else {
+        let count = sharedCount
+        let inShared = { (indexes: [Int]) in indexes.allSatisfy { $0 >= 0 && $0 < count } }
+        guard needed.count == rules.count, needed.allSatisfy(inRange), inRange(defaultsNeed),
+            neededShared.count == rules.count, neededShared.allSatisfy(inShared), inShared(defaultsNeedShared)
+        else {
             throw SnapshotError(message: "stage '\(name)': variable indexes out of range")
         }
         return Stage(name: name, description: description, mode: mode, onError: onError, defaults: defaults,
                      constantDefaults: defaults.constantValue, variables: variables, rules: rules, origin: origin,
-                     neededVariables: needed, defaultsNeed: defaultsNeed)
+                     neededVariables: needed, defaultsNeed: defaultsNeed, neededShared: neededShared,
+                     defaultsNeedShared: defaultsNeedShared)
     }
 
     private mutating func rule() throws(SnapshotError) -> Rule {
@@ -156,13 +177,15 @@ struct RuleSetDecoder {
         for _ in 0..<(try reader.count()) { patchedBy.append(try self.origin()) }
         let disabledBy = try reader.bool() ? try self.origin() : nil
         let waiver = try reader.bool() ? try self.waiver() : nil
+        let isOtherwise = try reader.bool()
         let path = try reader.string()
         let first = try reader.int()
         let last = try reader.int()
         guard let source = sources[path], first <= last else { throw SnapshotError(message: "rule '\(id)': bad definition") }
         return Rule(id: id, stage: stage, name: name, description: description, priority: priority, when: when, then: then,
                     constantThen: then.constantValue, prompt: prompt, guidance: guidance, locked: locked, onError: onError, origin: origin,
-                    patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, definition: (source, first...last))
+                    patchedBy: patchedBy, disabledBy: disabledBy, waiver: waiver, isOtherwise: isOtherwise,
+                    definition: (source, first...last))
     }
 
     private mutating func template(depth: Int) throws(SnapshotError) -> ThenTemplate {

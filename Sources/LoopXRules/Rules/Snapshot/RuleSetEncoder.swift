@@ -29,6 +29,12 @@ struct RuleSetEncoder {
                 w.optional(field.spreadBy) { $0.string($1) }
             }
         }
+        writer.int(set.decisionVariables.count)
+        for variable in set.decisionVariables {
+            writer.string(variable.name)
+            expression(variable.expression)
+            writer.ints(variable.dependencies)
+        }
         factType(set.schema.root)
         json(set.schema.defaults)
         writer.list(set.schema.limits.keys.sorted()) { w, path in
@@ -123,6 +129,8 @@ struct RuleSetEncoder {
         origin(stage.origin)
         writer.list(stage.neededVariables) { $0.ints($1) }
         writer.ints(stage.defaultsNeed)
+        writer.list(stage.neededShared) { $0.ints($1) }
+        writer.ints(stage.defaultsNeedShared)
     }
 
     private mutating func rule(_ rule: Rule) {
@@ -147,6 +155,7 @@ struct RuleSetEncoder {
         if let disabledBy = rule.disabledBy { origin(disabledBy) }
         writer.bool(rule.waiver != nil)
         if let waiver = rule.waiver { self.waiver(waiver) }
+        writer.bool(rule.isOtherwise)
         let definition = rule.definitionLines
         writer.string(definition.path)
         writer.int(definition.lines.lowerBound)

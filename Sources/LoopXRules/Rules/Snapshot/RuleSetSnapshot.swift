@@ -8,7 +8,7 @@
 /// A rule set whose meaning depends on the clock (one with waivers) is never snapshotted.
 public enum RuleSetSnapshot {
     /// Bumped whenever the encoding changes (2: the header carries a checksum of the payload).
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic: [UInt8] = Array("loopx-rules-snapshot\n".utf8)
 
     /// A hex digest of the layers' kinds, paths and texts, and of `buildID` (which should
@@ -143,8 +143,8 @@ struct Digest128 {
 }
 
 extension RuleSet {
-    /// Every expression of every stage, variables and outputs included.
-    var allExpressions: [RuleExpression] { orderedStages.flatMap(\.expressions) }
+    /// Every expression: the decision variables, then every stage's (variables and outputs included).
+    var allExpressions: [RuleExpression] { decisionVariables.map(\.expression) + orderedStages.flatMap(\.expressions) }
 
     /// Compiles every expression not compiled yet (a rule set from a snapshot compiles each
     /// on first use); returns how many programs there are.

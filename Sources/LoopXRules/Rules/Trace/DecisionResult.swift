@@ -12,6 +12,9 @@ public struct DecisionResult: Sendable {
     public var expiredWaivers: [Waiver] = []
     /// The decision's declared answer (`answers:` of pipeline.yaml), when it declares one.
     public var answer: AnswerShape?
+    /// The decision variables evaluated, in evaluation order, with their values; each at most
+    /// once (they are memoized per decision evaluation). Recorded only when tracing.
+    public var decisionVariables: [(name: String, value: Value)] = []
 
     /// Each stage's output by stage name.
     public var outputs: [String: Value] {
