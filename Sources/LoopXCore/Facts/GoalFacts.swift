@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `goal` fact: the registry entry with nulls dropped and the quota normalized.
 enum GoalFacts {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 extension ExecutionProfile {
     /// A registry `execution_profile` as a profile layer: the fields that normalize (a label,

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal's `execution_profile`, normalized: every label must look like
 /// `[A-Za-z0-9][A-Za-z0-9_.:/-]{0,79}`, lists keep only valid labels (default when none is

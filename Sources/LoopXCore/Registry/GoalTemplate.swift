@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The goal entry `bootstrap` writes, built from its flags.
 public struct GoalTemplate: Sendable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx expr`: evaluate expressions of the rule language.
 struct ExprCommand: ParsableCommand {
