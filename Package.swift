@@ -9,6 +9,7 @@ let package = Package(
         // `loopx mcp` runs this executable (beside loopx): the MCP SDK brings Foundation's
         // networking (libcurl and its libraries), which would double loopx's start-up.
         .executable(name: "loopx-mcp", targets: ["loopx-mcp"]),
+        .library(name: "LoopXSupport", targets: ["LoopXSupport"]),
         .library(name: "LoopXRules", targets: ["LoopXRules"]),
         .library(name: "LoopXCore", targets: ["LoopXCore"]),
     ],
@@ -29,19 +30,21 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // File system, JSON, timestamps and positioned diagnostics: what both libraries stand on.
+        .target(name: "LoopXSupport"),
         .target(
             name: "LoopXRules",
-            dependencies: ["CYaml"]
+            dependencies: ["CYaml", "LoopXSupport"]
         ),
         .target(
             name: "LoopXCore",
-            dependencies: ["LoopXRules"]
+            dependencies: ["LoopXRules", "LoopXSupport"]
         ),
         // The HTTP server of `serve-status`, kept out of LoopXCore so the domain has no server framework.
         .target(
             name: "LoopXServer",
             dependencies: [
-                "LoopXCore", "LoopXRules",
+                "LoopXCore", "LoopXRules", "LoopXSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -52,13 +55,13 @@ let package = Package(
         // The Claude Code hook and the agent wiring: no protocol SDK, so the hook starts as fast as should-run.
         .target(
             name: "LoopXAgents",
-            dependencies: ["LoopXCore", "LoopXRules"]
+            dependencies: ["LoopXCore", "LoopXRules", "LoopXSupport"]
         ),
         // The MCP server of `loopx mcp`, kept in its own target so the heartbeat path has no protocol SDK.
         .target(
             name: "LoopXMCP",
             dependencies: [
-                "LoopXCore", "LoopXRules",
+                "LoopXCore", "LoopXRules", "LoopXSupport",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
@@ -66,19 +69,20 @@ let package = Package(
         .target(
             name: "LoopXPostgres",
             dependencies: [
-                "LoopXCore", "LoopXRules",
+                "LoopXCore", "LoopXRules", "LoopXSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP", "LoopXPostgres"]),
+        .executableTarget(name: "loopx-mcp", dependencies: ["LoopXMCP", "LoopXPostgres", "LoopXSupport"]),
         .executableTarget(
             name: "loopx",
             dependencies: [
                 "LoopXCore",
                 "LoopXRules",
+                "LoopXSupport",
                 "LoopXServer",
                 "LoopXAgents",
                 "LoopXPostgres",
@@ -90,18 +94,18 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-executable"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
-            name: "LoopXRulesTests", dependencies: ["LoopXRules"],
+            name: "LoopXRulesTests", dependencies: ["LoopXRules", "LoopXSupport"],
             // Fixture files are read from the source tree (located through #filePath).
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore", "LoopXRules"], exclude: ["Fixtures"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore", "LoopXRules"]),
-        .testTarget(name: "LoopXPostgresTests", dependencies: ["LoopXPostgres", "LoopXCore", "LoopXRules"]),
-        .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore", "LoopXRules"]),
+        .testTarget(name: "LoopXCoreTests", dependencies: ["LoopXCore", "LoopXRules", "LoopXSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LoopXCore", "LoopXRules", "LoopXSupport"]),
+        .testTarget(name: "LoopXPostgresTests", dependencies: ["LoopXPostgres", "LoopXCore", "LoopXRules", "LoopXSupport"]),
+        .testTarget(name: "LoopXServerTests", dependencies: ["LoopXServer", "LoopXCore", "LoopXRules", "LoopXSupport"]),
         .testTarget(
             name: "LoopXMCPTests",
             dependencies: [
-                "LoopXAgents", "LoopXCore", "LoopXRules", .product(name: "MCP", package: "swift-sdk"),
+                "LoopXAgents", "LoopXCore", "LoopXRules", "LoopXSupport", .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ],
             exclude: ["Fixtures"]

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 extension AgentSetup {
     /// `.mcp.json`: `mcpServers.loopx`, added when absent; an existing loopx entry is kept.

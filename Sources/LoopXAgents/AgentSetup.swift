@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx agent-setup`: the snippets that wire an agent to loopx — Claude Code's `.mcp.json`
 /// server and `.claude/settings.json` PreToolUse hook, Codex's `[mcp_servers.loopx]` in

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx hook claude-code`: answers a Claude Code `PreToolUse` event. The call's gate actions
 /// (see `HookMapping`) are evaluated exactly as `loopx gate check --read-only` does, for the

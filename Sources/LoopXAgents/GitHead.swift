@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// The checked-out branch of a repository, read from its HEAD file (no `git` process: the
 /// hook runs before every tool call).

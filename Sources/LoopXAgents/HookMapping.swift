@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// Maps a Claude Code tool call to the gate actions it proposes. Tools the gates do not
 /// govern (Read, Grep, WebFetch, ...) map to none; paths outside the repository are not the

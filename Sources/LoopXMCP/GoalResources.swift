@@ -1,4 +1,5 @@
 import LoopXCore
+import LoopXSupport
 import MCP
 import LoopXRules
 

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import PostgresNIO
 
 /// `store migrate` and `store status` on PostgreSQL.

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import PostgresNIO
 
 /// Todo leases on PostgreSQL. A claim (grant, renewal, take-over) and a release are each ONE

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import PostgresNIO
 
 /// The obligation and decision logs on PostgreSQL: the obligation is one row per goal; a

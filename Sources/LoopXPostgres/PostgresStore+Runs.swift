@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import PostgresNIO
 
 /// The run index on PostgreSQL: appends with a server-assigned sequence and a counter row,

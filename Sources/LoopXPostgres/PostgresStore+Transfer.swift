@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import PostgresNIO
 
 /// `store import` and `store export` on PostgreSQL. An import runs in one transaction under

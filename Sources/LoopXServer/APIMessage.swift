@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// One HTTP request as the status API sees it, free of the server framework's types so the
 /// routing and validation can be reasoned about (and tested) on their own.

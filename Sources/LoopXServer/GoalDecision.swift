@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `GET /goals/{id}/decision`: the goal's should-run answer as `quota should-run --trace
 /// --format json` prints it (the same report and encoding), decided without recording the

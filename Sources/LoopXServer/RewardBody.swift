@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// A reward request body received over HTTP, checked field by field before anything is read
 /// from disk: a JSON object of at most `maxBytes`, only known fields, strings where strings go.

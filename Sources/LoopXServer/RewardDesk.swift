@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// Serves the two reward routes through the one reward implementation (`HumanRewardRecorder`).
 /// An actor, so the recompute-compare-append of one confirmation never interleaves with

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// The identity of a reward preview: what the person saw before confirming. Appending is
 /// allowed only while recomputing it gives the same id, so a run recorded (or a reward

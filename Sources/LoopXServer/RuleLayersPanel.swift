@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// The `rule_layers` of the goal view: the layers a goal's decision is made with (built-in,
 /// user, project, `--rules`) in the order they apply, each with its files and a digest of

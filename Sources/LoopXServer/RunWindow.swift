@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `GET /history.json?window=24h|7d|30d[&goal=ID]`: each goal's runs and quota spends in the
 /// window ending now, oldest first, for the dashboard's time axis. Read through the run

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// Produces the status payload served at `/status.json`, freshly on every call.
 public typealias StatusProvider = @Sendable () throws -> JSONValue

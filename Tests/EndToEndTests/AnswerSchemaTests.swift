@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `loopx schema NAME` prints docs/schemas/NAME.schema.json, and real answers validate

@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `loopx check` reads tracked files as bytes whatever their encoding, and lists the binary

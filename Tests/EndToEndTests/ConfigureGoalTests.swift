@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `configure-goal` and `register-agent`: validated, atomic, a preview until `--execute`.

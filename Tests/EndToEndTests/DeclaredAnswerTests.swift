@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// The should-run answer is assembled from `answers:` of pipeline.yaml: a rule set that adds

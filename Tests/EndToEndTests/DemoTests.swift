@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `loopx demo`: the tour runs on its own sample in a temporary directory and leaves nothing.

@@ -1,4 +1,5 @@
 import Foundation
+import LoopXSupport
 import Testing
 import LoopXRules
 

@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// Every failure of every command answers `--format json` with the error envelope on stdout,

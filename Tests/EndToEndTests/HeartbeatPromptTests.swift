@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `loopx heartbeat-prompt` on real projects: a goal before its first map, a mapped goal and a

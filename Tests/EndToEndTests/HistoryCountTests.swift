@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `history` reports `raw_index_records` and `unique_runs` (as the original's goal record

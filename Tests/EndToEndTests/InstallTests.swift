@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `scripts/install-local.sh` end to end, in a temporary HOME, from a clone of this repository:

@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// The shared PostgreSQL store end to end (issue 20): two "machines" (two HOMEs, project

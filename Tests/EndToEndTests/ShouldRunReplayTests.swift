@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// `quota should-run --read-only` and `--now T` are pure reads: they leave the runtime

@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// Plain output a person can act on: should-run's Markdown leads with the decision, the

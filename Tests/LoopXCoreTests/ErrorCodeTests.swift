@@ -1,5 +1,6 @@
 import Foundation
 import LoopXCore
+import LoopXSupport
 import Testing
 import LoopXRules
 

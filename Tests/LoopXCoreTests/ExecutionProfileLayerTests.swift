@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// The registry's `execution_profile` enters the profile layers normalized: an empty list or

@@ -1,6 +1,7 @@
 import Foundation
 @testable import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// Fixture files and scratch directories for the data-layer tests.
 enum TestFiles {

@@ -1,5 +1,6 @@
 import Foundation
 import LoopXCore
+import LoopXSupport
 import MCP
 import Testing
 import LoopXRules

@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 import Testing
 
 @testable import LoopXPostgres

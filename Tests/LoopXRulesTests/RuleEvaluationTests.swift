@@ -1,3 +1,4 @@
+import LoopXSupport
 import Testing
 @testable import LoopXRules
 

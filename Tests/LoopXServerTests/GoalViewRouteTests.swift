@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import LoopXServer
+import LoopXSupport
 import Testing
 import LoopXRules
 

@@ -1,5 +1,6 @@
 #if canImport(Glibc)
 import Glibc
+import LoopXSupport
 #endif
 import Dispatch
 import Foundation

@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXServer
+import LoopXSupport
 import Testing
 import LoopXRules
 

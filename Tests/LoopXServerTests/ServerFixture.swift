@@ -2,6 +2,7 @@ import Foundation
 import LoopXCore
 import LoopXServer
 import LoopXRules
+import LoopXSupport
 
 /// A real project on disk (registry, active state, a run history with artifacts) in a temporary
 /// HOME, and a `StatusServer` serving it on an ephemeral loopback port.

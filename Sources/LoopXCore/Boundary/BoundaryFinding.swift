@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One hit of the boundary scan: where and which rule. It deliberately has no field for the
 /// matched text, so no report can print a secret it found.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Something the scan could not judge or that needs a person's attention without blocking.
 public struct BoundaryWarning: Sendable, Hashable, Comparable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The result of `loopx check`: errors block (`ok` false), warnings inform, checks record what
 /// passed. Every line names a location and a rule or code, never a secret's text.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx check`: the registry's health and boundary classification, the run-history indexes,
 /// and the public/private boundary scan of the project tree, gathered into one report.

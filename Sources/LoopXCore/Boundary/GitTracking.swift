@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// What git knows about the files under one scan root: which are tracked, and which untracked
 /// private-state paths are not ignored. Absent (nil) when the root is not in a git work tree.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The public/private classification of a registry file (original §3.5): what kind of registry
 /// it is, which of its values are private markers (by JSON path, never by value), and the

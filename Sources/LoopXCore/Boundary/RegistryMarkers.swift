@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Finds private markers among a registry's scalar values.
 enum RegistryMarkers {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx configure-goal` and `loopx register-agent`: applies validated field edits to one goal
 /// of the project registry, atomically under the registry lock, then syncs the goal into the

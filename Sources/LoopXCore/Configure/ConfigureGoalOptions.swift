@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// What `configure-goal` was asked to change, validated into registry field edits the way
 /// `bootstrap` validates the same fields (labels, agent ids, write scopes, ranges).

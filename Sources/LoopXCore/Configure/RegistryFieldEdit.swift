@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One field of a registry goal entry that `configure-goal` or `register-agent` sets or
 /// removes, addressed by its key path (`["coordination", "write_scope"]`).

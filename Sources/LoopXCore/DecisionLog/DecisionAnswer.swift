@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The key fields of a decision's answer, as the log records them and as a replay compares
 /// them: one derivation for both, so a faithful replay compares like with like.

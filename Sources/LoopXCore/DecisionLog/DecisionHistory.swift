@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal's logged decisions read back: each with whether its answer changed from the
 /// previous decision of the same kind, and the execution obligations they issued with how

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One logged decision: when, which decision, the rule layers it was made with, content
 /// addresses of the facts it read, its answer's key fields and the rules that fired.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Re-decides logged decisions under a candidate rule set and compares the answers.
 ///

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A decision as the log needs it: the answer, the facts it was decided on, and the facts as
 /// built (before the profile and defaults were applied) so that a replay can apply another

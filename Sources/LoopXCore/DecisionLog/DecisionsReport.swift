@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `loopx decisions`: a goal's newest logged decisions (newest first) with the
 /// rules that fired and whether the answer changed from the previous tick, and the

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A project's rule layer `.loopx/rules` as it was at a git revision, read with `git ls-tree`
 /// and `git show` (nothing is checked out).

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx rules replay`: re-decides the logged decisions of one goal or of every goal in the
 /// registry under a candidate rule set (the current files, plus `--rules` layers, or the

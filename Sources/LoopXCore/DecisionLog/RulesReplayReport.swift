@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `loopx rules replay`: per goal, how many logged decisions were replayed and
 /// which would change (old -> new, and the rule that made the difference). Not ok (exit 1)

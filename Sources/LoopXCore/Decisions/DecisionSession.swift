@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Everything one decision command needs, loaded once: the registry (project or global), the
 /// rule layers (with the goal's project layer), and the health facts shared by every goal.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `gate check`: evaluates one proposed action of a goal against the boundary gates (the
 /// `gate` decision of `Rules/pipeline.yaml`) and reports the rules that decided.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `gate check`: allowed or gated, the rules that decided (id, gate, reason,
 /// layer, source) and the `prompt:` guidance of every rule that gated.

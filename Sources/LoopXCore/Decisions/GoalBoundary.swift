@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The boundary an agent works inside, projected from the goal's registry entry: adapter,
 /// write scope, parent approvals, guards, the next probe and the orchestration policy.

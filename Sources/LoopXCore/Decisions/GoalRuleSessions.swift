@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The decision session of each goal of a multi-goal command (`status`, `quota status`,
 /// `quota plan`, `history`, `registry`): the goal is decided with the layers

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Builds the facts of `project:` fixtures with the code the CLI uses (GoalStore,
 /// DecisionSession, FactsBuilder) over a fixture directory that is a self-contained project:

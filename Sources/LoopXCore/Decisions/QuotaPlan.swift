@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `quota status` and `quota plan` (reference §7.4): the `status` decision (attention, quota
 /// ladder, outcome floor) run for every registered goal, grouped by quota state in a fixed

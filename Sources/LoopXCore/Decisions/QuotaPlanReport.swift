@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `quota status` / `quota plan`: every registered goal's plan item grouped by
 /// quota state, the summary, and the next goal due an automatic turn.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The quota object every quota answer carries: the effective quota state (the outcome-floor
 /// stage's output, which overlays the ladder) with the numbers behind it.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `quota should-run`: the heartbeat's guard. Builds the goal's facts, runs the should-run
 /// pipeline, records an execution obligation when work is owed, and can save the live

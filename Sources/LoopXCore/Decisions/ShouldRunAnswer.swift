@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The should-run answer as Swift reads it: the declared answer (the base stage's output,
 /// failed closed, plus the fields `answers.should_run` names) decoded once into the values

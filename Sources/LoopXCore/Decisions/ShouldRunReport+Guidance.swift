@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `prompt:` guidance of the rules that decided a should-run tick, so a thin heartbeat
 /// body can defer to the rules instead of carrying every branch inline.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `quota should-run`: the staged decision assembled into the keys agents read
 /// (reference §7.6), with the compact rule trace always and the full trace when asked.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Where a spend comes from (reference §7.11).
 public enum SpendSource: String, Sendable, CaseIterable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The answer of `quota spend-slot` (reference §7.11 keys): the should-run quota before, the
 /// quota after the spend, whether it would throttle, and what was (or would be) written.

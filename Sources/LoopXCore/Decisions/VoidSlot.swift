@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `quota void-slot`: a non-destructive correction of a spend. Nothing is removed from the
 /// index; a `quota_slot_voided` run naming the spend's `generated_at` is appended, and the

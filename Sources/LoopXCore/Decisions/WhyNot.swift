@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The short "why not" of a decision: per stage, its nearest near miss — the rule that would
 /// have decided instead, what it would have given, the condition that was false and the facts

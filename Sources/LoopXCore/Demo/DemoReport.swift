@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The report of `loopx demo`: where the sample lives and each step of the tour.
 public struct DemoReport: Report {

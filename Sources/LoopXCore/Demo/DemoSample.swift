@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The embedded sample the tour runs on: one goal whose history shows a surface-only streak
 /// after an approved handoff (the outcome floor holds delivery), a small-scale streak (the

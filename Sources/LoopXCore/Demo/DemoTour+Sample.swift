@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Writing the embedded sample with loopx's own writers: `connect` for the registry, the
 /// run-history appender for the runs and the reward overlay.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx demo`: builds the embedded sample in a fresh temporary directory (project, registry,
 /// active state, run history, runtime root — nothing outside it, HOME pointed inside it too)

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The relative paths and contents of every regular file under a directory, for comparing an
 /// installed copy with its source (the skill snapshot).

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The install checks of `loopx doctor`: release snapshot, canary, skill, freshness, and the
 /// global registry. They warn (not required) except the global registry, which every

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Install health: is the binary reachable, are its rules and libraries there, can it write.
 public struct Doctor: Sendable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One line of `loopx doctor`: what was checked, whether it passed, and how to fix it.
 public struct DoctorCheck: Sendable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Where an install lives and what it is made of: the bin directory with the default command
 /// and the canary, the release snapshots, the skills directory, and the checkout the running

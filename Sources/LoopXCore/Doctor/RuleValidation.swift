@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Checks that rules are usable by this build: the same load (and type check) every command
 /// that decides runs.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Assembles the facts of one goal from the real files: registry entry, run history (read
 /// backwards, so the cost does not grow with the index), active state, spend window, health,

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The facts of one goal at one instant as a JSON document shaped like `Rules/facts.yaml`.
 /// Fields the builder cannot know are left out, so the schema's `defaults:` fill them

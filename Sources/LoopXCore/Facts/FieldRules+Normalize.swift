@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 extension FieldRules {
     /// `raw` (nulls dropped) with every field `normalize:` declares under `fact` checked:

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The defaults and the normalization of the values a user writes in a registry entry, as
 /// `Rules/facts.yaml` declares them (`defaults:` and `normalize:`): the one home of a goal's

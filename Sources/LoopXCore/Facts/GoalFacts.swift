@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `goal` fact: the registry entry with nulls dropped, its declared fields normalized
 /// (`normalize:` of Rules/facts.yaml: an invalid value is left out so its default shows

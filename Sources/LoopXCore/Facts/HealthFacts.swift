@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `health` fact: registry problems, boundary-scan findings, contract errors and the
 /// global registry's findings. Collected once per command and shared by every goal.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `history` and `spend` facts from the run index, read from its end.
 enum HistoryFacts {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Execution obligations tracked across heartbeats. When `quota should-run` tells an agent
 /// it must attempt work, the obligation is recorded beside the goal's runs; later decisions

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `project` fact: whether the checkout and state file exist, and which well-known files
 /// the repository has.

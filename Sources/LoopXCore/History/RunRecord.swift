@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The identity of a run in the index: rows repeating it are overlays merged into the run.
 public struct RunIdentity: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One quota spend (or void) recorded in a goal's run history.
 public struct SpendEvent: Sendable, Hashable {

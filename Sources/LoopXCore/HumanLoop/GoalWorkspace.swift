@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// What every human-in-the-loop command resolves for one goal before it reads or writes:
 /// the registry in use, the goal's entry, its run history and where its files live.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 extension PromptLanguage {
     /// Picks the English or the Chinese wording of one text.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `--recorded-at` value of a human decision: the given RFC 3339 text kept as written,
 /// or the invocation's clock.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Builds Lark/Feishu interactive card JSON for a Markdown reply. It only builds the payload;
 /// sending is the gateway's business, after the relevant loopx gate permits the write.

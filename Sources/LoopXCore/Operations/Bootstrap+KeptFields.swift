@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// What a `connect` / `bootstrap` rerun kept although the caller passed something else: a
 /// rerun never replaces an existing entry or state file without `--force`, so each passed

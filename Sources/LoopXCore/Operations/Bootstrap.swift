@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx bootstrap` / `connect`: creates or merges the project's registry entry and active
 /// state file, then syncs the goal into the global registry. Safe to rerun: without `--force`

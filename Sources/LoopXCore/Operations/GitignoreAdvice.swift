@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Whether a project's `.gitignore` keeps loopx's private files (`.loopx/`, `.codex/goals/`)
 /// out of git, and the advice to print when it does not. loopx never edits `.gitignore` itself.

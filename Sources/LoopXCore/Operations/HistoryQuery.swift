@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx history`: the goals (registry goals and runtime directories) with their newest runs
 /// and quota spend in the window. Every read goes backwards from the end of each index, so

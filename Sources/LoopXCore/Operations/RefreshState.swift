@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx refresh-state`: records a `state_refreshed` run derived from the goal's active
 /// state (the recommended action is `## Next Action`'s first public-safe item): a JSON record,

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx registry`: every goal of the registry with its resolved paths and normalized
 /// settings, and the validation problems with their stable codes.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx todo add/list/claim/release/complete`: edits of a goal's active-state todos under
 /// the file's lock, byte-preserving, with leases for claims.

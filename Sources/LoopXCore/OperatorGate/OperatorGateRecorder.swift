@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx operator-gate`: records an operator's answer to a gate as a run of its own (JSON and
 /// Markdown artifacts plus an index row). An approval with an `agent_command` is what the

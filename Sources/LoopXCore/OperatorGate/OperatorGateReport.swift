@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The outcome of `loopx operator-gate`: the recorded (or previewed) gate run.
 public struct OperatorGateReport: Report {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The report of `loopx heartbeat-prompt`: the task body, the commands it embeds, where its
 /// active state came from, and its size against the variant's budget.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The wording of the new-project handoff, in English or Chinese.
 struct NewProjectPromptText {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A bounded, read-only look at a project directory: which well-known files exist, which
 /// languages its sources are in, and its top-level directories. Reads names only, never

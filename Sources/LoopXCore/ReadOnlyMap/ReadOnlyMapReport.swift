@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The outcome of `loopx read-only-map`: the recorded (or previewed) map run.
 public struct ReadOnlyMapReport: Report {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx read-only-map`: the generic first adapter tick. It reads registry metadata, samples the
 /// goal's active state and inventories the project, then records a `read_only_project_map` run

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The sections of a goal's active state that a read-only map samples (at most 8 lines each).
 public struct StateMap: Sendable {

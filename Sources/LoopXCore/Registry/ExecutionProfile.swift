@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal's effective `execution_profile` as typed values (what `bootstrap` writes and its
 /// state file summarizes). It holds no defaults of its own: it is read from a profile that

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A number in a goal entry that is outside its documented range or not a number at all
 /// (docs/data.md, "Numbers and ranges"). It becomes a registry problem; the value loopx uses

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Copies project goals into the global registry, sanitized: `authority_sources` dropped
 /// (`authority_source_count` kept), `source_registry` and `synced_at` added. A goal id already

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One goal of a registry. The entry keeps the JSON object exactly as read, so keys loopx does
 /// not know survive a rewrite; typed accessors read the fields loopx uses.

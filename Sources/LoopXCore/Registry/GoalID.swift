@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal id that is safe to use as one path segment: `[A-Za-z0-9][A-Za-z0-9._-]{0,127}`,
 /// never `.` or `..`. Every path built from a goal id goes through this type first.

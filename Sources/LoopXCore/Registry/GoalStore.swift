@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The registry a command works against, resolved once: the project registry, or the global
 /// registry as a fallback; plus the runtime root and the paths derived from a goal.

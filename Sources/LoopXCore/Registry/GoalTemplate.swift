@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The goal entry `bootstrap` writes, built from its flags over the goal defaults of
 /// `Rules/facts.yaml` (`defaults.goal`, `defaults.profile`: `FieldRules`).

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The spend side of the quota: the slots spent in a goal's window, counted once here for
 /// the `spend` fact (the rules), `history`'s ledger and `registry`'s readers alike.

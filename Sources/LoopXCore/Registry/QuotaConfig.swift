@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal's compute quota normalized the way the original read it (`quota`, legacy
 /// `compute_quota`), each number checked against its documented range. This is the one

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A registry file (project or global) as a JSON object whose `goals` are typed entries.
 /// Root keys and goal keys loopx does not know are kept as read and written back unchanged.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One validation problem of a registry, with a stable machine code.
 public struct RegistryProblem: Sendable, Hashable {

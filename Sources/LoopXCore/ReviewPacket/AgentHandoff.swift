@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The short text handed to a project agent: goal guard, context rule, source, first todo,
 /// latest run, forward condition, execution boundary, stop condition and one command — kept

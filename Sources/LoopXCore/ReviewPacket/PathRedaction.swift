@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Replaces local absolute paths (`/home/me/x`, `~/x`) in texts handed to people or other agents
 /// with `<local-path>`, so a packet never leaks the layout of the machine it was built on.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The attention facts a review packet is built from: one goal's attention item.
 /// `status` will fill this from the rule engine's `attention` stage; until then

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Everything a review packet is built from. The loader fills it from the data layer; `status`
 /// can build one with its attention item (and quota state) instead of the derived one.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The output of `loopx review-packet`: the full packet, or only the agent handoff.
 public struct ReviewPacketReport: Report {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx reward`: binds a human judgement (and optional lesson) to one run by appending an
 /// overlay row with the run's identity, so every reader merges it into that run.

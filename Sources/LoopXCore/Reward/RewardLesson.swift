@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The compact lesson a human attaches to a reward: advisory route knowledge that later
 /// guards compare against (`reward_lesson_projection_warning`), never a write permission.

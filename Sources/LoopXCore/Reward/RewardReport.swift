@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The outcome of `loopx reward`: the overlay, the coordination fields and the write effects.
 public struct RewardReport: Report {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Everything `loopx reward` was asked to record, validated.
 public struct RewardRequest: Sendable {

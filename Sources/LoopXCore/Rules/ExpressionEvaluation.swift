@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx expr eval EXPRESSION`: bindings from a facts file and the run's clock, compile,
 /// optionally type-check, evaluate; every failure is a command failure with positioned

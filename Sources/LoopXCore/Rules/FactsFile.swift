@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Reads a facts document (JSON or YAML) for `rules explain` and `rules bench`.
 public enum FactsFile {

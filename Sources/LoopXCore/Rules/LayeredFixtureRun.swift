@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `rules test` over the rule layers: each fixture runs against the layers its owner
 /// controls. Fixtures under the built-in rules directory test the built-in rules alone, so a

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Finds and reads the rule layers of an invocation: the built-in `Rules/` directory, the
 /// user's `<runtime-root>/rules`, the project's `.loopx/rules`, and each `--rules PATH`.

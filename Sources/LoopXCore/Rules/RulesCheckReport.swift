@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx rules check`: every error and warning of every layer.
 public struct RulesCheckReport: Report {

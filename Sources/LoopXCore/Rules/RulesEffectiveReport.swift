@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx rules effective`: the merged rule set and profile, each rule and profile field with
 /// the layer and `path:line` it came from.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 extension RulesExplainReport {
     /// `rules explain --goal-id G`: the decision (a gate decision over `action`, the proposed

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx rules list`: every rule with its stage, priority, layer and lock.
 public struct RulesListReport: Report {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Reading and locked, change-checked editing of an active state file.
 public enum ActiveStateFile {

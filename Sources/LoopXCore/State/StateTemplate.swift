@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `ACTIVE_GOAL_STATE.md` that `bootstrap` writes for a new goal.
 public struct StateTemplate: Sendable {

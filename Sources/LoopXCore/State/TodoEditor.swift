@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Edits to the todos of an active state document. Each edit changes only the lines of the
 /// item it touches (or inserts new lines); everything else stays byte for byte.

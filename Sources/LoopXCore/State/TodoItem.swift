@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// One todo of the active state: a checkbox line, its continuation lines and its metadata
 /// comment, with the line numbers it occupies in the document.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Attention items as the status contract shows them: who the goal waits on, how urgent it
 /// is, and exactly one recommended action.

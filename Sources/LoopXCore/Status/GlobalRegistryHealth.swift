@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Health of the global registry (reference §8.4): duplicate ids, missing or stale source
 /// registries, missing or undeclared state files, and global goals the current registry

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Collects the status contract: contract health, global-registry health, the attention
 /// queue (the `status` decision of the rules for every goal), run history, active waivers and

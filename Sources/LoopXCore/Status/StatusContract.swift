@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The `contract` section of status: registry problems, and the boundary scan when asked.
 public struct StatusContract: Sendable {

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The status data contract (docs/status.md): `ok`, `contract` and `attention_queue` first,
 /// then global-registry health, run history, active waivers and lapsed obligations.

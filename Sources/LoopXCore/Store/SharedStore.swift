@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The seam between loopx's domain and a shared store: everything about a goal that must hold
 /// across machines (the run index with its overlays, spends and voids; todo leases; the

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Where a project's runs, leases, spends, obligations and decisions live: the local files
 /// (the default) or a shared PostgreSQL database. Chosen by the registry's top-level `store`

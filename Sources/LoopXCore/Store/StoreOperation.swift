@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// `loopx store migrate|status|import|export`: the shared store's administration. Every
 /// action names the store without its password; on the file store only `status` answers.

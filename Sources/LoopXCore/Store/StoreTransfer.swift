@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A goal's data in portable form, as `store import` reads it from the local files and
 /// `store export` reads it from a shared store: index rows and decision records as canonical

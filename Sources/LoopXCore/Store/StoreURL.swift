@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A `postgres://user[:password]@host[:port]/database[?options]` address of a shared store.
 /// The password, when the address carries one, is kept apart and never rendered: `redacted`

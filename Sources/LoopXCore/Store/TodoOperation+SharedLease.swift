@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Todo leases on a shared store. The store's lease row is the authority: a claim, renewal,
 /// take-over or release is one conditional statement there (holder and expiry from the

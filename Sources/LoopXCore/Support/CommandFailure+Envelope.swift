@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// The JSON error envelope every command prints on stdout for a failure under `--format json`:
 /// `{"ok": false, "error": {"code", "message", "path", "line", "column"}, "hint", "diagnostics"?}`.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A failure a command reports to the user: a message, a hint of what to do, its stable code
 /// (which decides the exit status), and the positioned diagnostics behind it, if any.

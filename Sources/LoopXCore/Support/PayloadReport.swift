@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// A report assembled by a command: its JSON payload and Markdown rendering, `ok` taken from
 /// the payload's `ok` key.

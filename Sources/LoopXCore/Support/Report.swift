@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// What a command produces: a machine-readable payload and a human rendering of the same facts.
 public protocol Report {

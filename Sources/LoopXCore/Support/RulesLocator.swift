@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Finds the built-in `Rules/` directory: beside the installed binary (a release snapshot ships
 /// `bin/loopx` and `Rules/` side by side), else in the package checkout the binary was built

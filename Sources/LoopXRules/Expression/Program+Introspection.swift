@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A node of the source expression: its id, UTF-8 range and text.
 public struct ExpressionPart: Sendable, Hashable {
     public let id: Int

@@ -1,3 +1,4 @@
+import LoopXSupport
 import Synchronization
 
 /// A compiled CEL expression: parse once, evaluate many times against different bindings.

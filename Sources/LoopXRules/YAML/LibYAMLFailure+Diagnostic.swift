@@ -1,3 +1,4 @@
+import LoopXSupport
 extension LibYAMLFailure {
     /// libyaml's problem as a loopx diagnostic, reworded for people who write rule files.
     /// `openFlow` is the innermost flow collection still open when libyaml stopped.

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A loaded YAML (or JSON) document: its root node and the source text it came from.
 public struct YAMLDocument: Sendable {
     /// The root node; an empty file (or one holding only comments) has a null scalar root.

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A file's bytes made ready for libyaml: a leading BOM dropped, UTF-8 and the allowed
 /// characters checked up front (so every such error has an exact position), and, for JSON,
 /// surrogate-pair escapes rewritten into the `\U` form libyaml accepts.

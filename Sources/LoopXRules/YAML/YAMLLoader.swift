@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Loads one YAML or JSON document into `YAMLNode`s with positions, through libyaml.
 ///
 /// Exactly one document is expected: a second one (`---`) is an error at its start, and an

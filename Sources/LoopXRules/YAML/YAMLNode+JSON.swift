@@ -1,3 +1,4 @@
+import LoopXSupport
 extension YAMLNode {
     /// The node as plain JSON data. Mapping keys must be strings (JSON has no other kind);
     /// each other key is reported, positioned through `source`.

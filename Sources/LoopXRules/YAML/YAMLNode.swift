@@ -1,3 +1,4 @@
+import LoopXSupport
 /// One node of a YAML (or JSON) document, with where it starts and ends in its source.
 public struct YAMLNode: Sendable, Hashable {
     /// What the node holds; mappings keep their pairs in source order.

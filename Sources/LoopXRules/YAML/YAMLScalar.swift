@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A scalar as read from YAML: its text after quoting and folding, its style, and its typed value.
 public struct YAMLScalar: Sendable, Hashable {
     /// How the scalar was written in the source.

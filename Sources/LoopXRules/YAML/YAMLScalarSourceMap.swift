@@ -1,3 +1,4 @@
+import LoopXSupport
 /// For each UTF-8 byte of a scalar's text, the source offset of the character it came from.
 ///
 /// Built by scanning the scalar's source again the way libyaml does (quotes, escapes, line

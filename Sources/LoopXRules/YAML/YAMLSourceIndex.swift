@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Turns libyaml marks (character indexes) into UTF-8 offsets and loopx positions.
 ///
 /// libyaml counts characters, the node model wants UTF-8 offsets and 1-based line/column

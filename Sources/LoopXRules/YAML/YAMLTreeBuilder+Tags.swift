@@ -1,3 +1,4 @@
+import LoopXSupport
 extension YAMLTreeBuilder {
     static let corePrefix = "tag:yaml.org,2002:"
     static let allowedTags = "!!str, !!int, !!float, !!bool, !!null, !!seq and !!map"

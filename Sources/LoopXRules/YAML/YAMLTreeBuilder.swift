@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Turns libyaml's events into one `YAMLNode` tree, collecting every error it can while the
 /// parse goes on (duplicate keys, bad tags, bad aliases) and stopping where going on would be
 /// pointless or unsafe (a second document, nesting too deep, an alias bomb).

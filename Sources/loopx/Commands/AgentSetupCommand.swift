@@ -2,6 +2,7 @@ import ArgumentParser
 import LoopXAgents
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 extension AgentSetup.Agent: ExpressibleByArgument {}
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx expr`: evaluate expressions of the rule language.
 struct ExprCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// The proposed action of a gate decision: one set of flags for `gate check` and
 /// `rules explain --decision gate`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import LoopXAgents
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx hook ...`: agent hooks that enforce the boundary gates before a tool runs.
 struct HookCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 struct LarkCardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 #if canImport(Glibc)
 import Glibc
 #endif

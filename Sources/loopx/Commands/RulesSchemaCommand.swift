@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// `loopx rules schema`: the JSON Schema of rule and fixture files, for YAML editors.
 struct RulesSchemaCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// The output formats of `loopx rules test`.
 enum RulesTestFormat: String, ExpressibleByArgument, CaseIterable {

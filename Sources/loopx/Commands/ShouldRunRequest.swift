@@ -1,5 +1,6 @@
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// What `quota should-run` was asked, as plain values. `QuotaShouldRunCommand` fills it
 /// through ArgumentParser; on the heartbeat path `parse` fills it directly, because building

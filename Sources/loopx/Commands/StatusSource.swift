@@ -1,6 +1,7 @@
 import LoopXCore
 import LoopXServer
 import LoopXRules
+import LoopXSupport
 
 /// Collects the status payload `serve-status` serves, in a fresh context per request so the
 /// clock and the files are read anew every time.

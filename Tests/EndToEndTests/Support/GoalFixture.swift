@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 
 /// A project written as real files under the runner's HOME: `proj/.loopx/registry.json`, the
 /// goals' active states, and run histories under the runtime root `rt/`.

@@ -1,4 +1,5 @@
 import LoopXRules
+import LoopXSupport
 
 /// Checks a JSON value against the subset of JSON Schema that docs/status.schema.json uses:
 /// `type` (one or several), `required`, `properties`, `items`, `enum`, `const` and local

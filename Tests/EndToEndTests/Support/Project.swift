@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 
 /// A throw-away project inside a runner's HOME, with helpers for the data-layer commands.
 struct Project {

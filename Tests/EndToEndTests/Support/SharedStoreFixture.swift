@@ -1,5 +1,6 @@
 import Foundation
 import LoopXRules
+import LoopXSupport
 import Testing
 
 /// A throw-away database on the test server named by `LOOPX_TEST_PG_URL` (a superuser URL such

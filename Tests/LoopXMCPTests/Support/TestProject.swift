@@ -1,6 +1,7 @@
 import Foundation
 import LoopXCore
 import LoopXRules
+import LoopXSupport
 
 /// A throw-away HOME holding a project `proj/` with one registered goal `app` (write scope
 /// `docs/**`), its active state and a runtime root `rt/`; runs the built `loopx` in it.

@@ -1,4 +1,5 @@
 import Foundation
+import LoopXSupport
 
 /// The `expr eval --jsonl` protocol: one request line in, one response line out, with
 /// compiled programs cached by (container, expression).

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension ProtoJSONReader {
     /// One `cel.expr.Value` in protobuf JSON form.
     mutating func value() throws(Failure) -> Value {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A strict, allocation-light reader for `expr eval --jsonl` request lines: JSON straight to
 /// `Value`s in the protobuf JSON mapping of `cel.expr.Value`, without an intermediate tree.
 struct ProtoJSONReader {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Writes values in the protobuf JSON form of `cel.expr.Value` (the `expr eval --jsonl` output).
 enum ProtoJSONWriter {
     struct Unrepresentable: Error {

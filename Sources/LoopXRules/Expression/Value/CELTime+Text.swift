@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Calendar arithmetic for timestamp text and accessors, on top of `Timestamp`'s civil dates.
 enum Civil {
     static func days(year: Int64, month: Int64, day: Int64) -> Int64 {

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension Value {
     /// Plain JSON as CEL: integers become int, other numbers double, objects maps with string keys.
     public init(json: JSONValue) {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A CEL runtime value. Errors are values too, so `&&`/`||` can absorb them.
 public enum Value: Sendable {
     case null

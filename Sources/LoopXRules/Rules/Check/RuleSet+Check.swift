@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSet {
     /// The lint of `loopx rules check`, beyond what every load enforces (`typeCheck()`):
     /// rules that can never fire, and the linter's findings. Includes the load's warnings;

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSet {
     /// The linter of `rules check` (warnings; `--strict` makes them errors): variables no
     /// expression uses, conditions that are literally false or contradict themselves, and

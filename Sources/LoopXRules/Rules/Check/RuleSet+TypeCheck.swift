@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSet {
     /// The static checks every load runs: each expression type-checked against `facts.yaml`,
     /// the outputs of earlier stages and the stage's variables; `when` must be a bool; each

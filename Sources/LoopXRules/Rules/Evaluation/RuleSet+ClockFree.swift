@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSet {
     /// The leading stages of `decision` whose outputs do not depend on the clock, evaluated
     /// once with no `now` bound: every stage up to (not including) the first one in which a

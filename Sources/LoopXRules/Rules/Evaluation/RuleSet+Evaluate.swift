@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSet {
     /// Evaluates a decision's stages in pipeline order over `facts` (plus `now`), each stage
     /// reading the outputs of the stages before it by name. Pure: the same inputs always give

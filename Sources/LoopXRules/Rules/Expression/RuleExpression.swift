@@ -1,3 +1,4 @@
+import LoopXSupport
 import Synchronization
 
 /// A compiled expression from a rule file: the program, its source, and where it sits.

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension FactsSchema {
     /// The kinds a `normalize.fields` entry may name, with the fact type each one fits.
     static let normalizeKinds = ["label", "labels", "int", "string"]

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension FactsSchema {
     /// Turns a facts document into CEL bindings. Strings become timestamps or durations where
     /// the schema says so, ints become uints for `uint`; problems are returned as messages

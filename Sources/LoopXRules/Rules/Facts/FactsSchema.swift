@@ -1,3 +1,4 @@
+import LoopXSupport
 /// `facts.yaml`: the types of the facts rules may read, and the default facts document that
 /// inline fixtures are merged over.
 public struct FactsSchema: Sendable, Hashable {

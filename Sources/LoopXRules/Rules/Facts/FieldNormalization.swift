@@ -1,3 +1,4 @@
+import LoopXSupport
 /// `normalize:` of `facts.yaml`: how loopx reads the values a user writes (a registry entry's
 /// fields and its `execution_profile`) before any command or rule sees them. The default of
 /// each field is its value under `defaults:` (declared once there); a value that does not

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Reading `answers:` of `pipeline.yaml`: each decision's base stage and its fields, every
 /// stage named checked against the decision's stages (positioned errors).
 extension AnswerShape {

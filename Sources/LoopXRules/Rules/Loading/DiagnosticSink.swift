@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Collects every diagnostic of a load, so all problems are reported together.
 struct DiagnosticSink {
     private(set) var items: [Diagnostic] = []

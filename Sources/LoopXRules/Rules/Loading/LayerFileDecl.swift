@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A file of a non-builtin layer: new rules, `overrides:` of existing ones, and `profile:`.
 struct LayerFileDecl {
     static let keys = ["description", "overrides", "profile", "rules"]

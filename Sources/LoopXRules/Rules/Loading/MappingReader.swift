@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Reads the keys of one YAML mapping, reporting wrong types, unknown keys (with a "did you
 /// mean") and missing required keys into the sink.
 struct MappingReader {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A rule as written in a file, before its expressions are compiled.
 struct RuleDecl {
     static let stageFileKeys = ["id", "name", "description", "priority", "when", "then", "prompt", "guidance", "locked", "on_error"]

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// One parsed YAML rule file with what is needed to point diagnostics into it.
 struct RuleFileUnit {
     let file: RuleSourceFile

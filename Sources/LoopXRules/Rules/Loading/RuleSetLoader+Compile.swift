@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSetLoader {
     /// Compiles every stage with its rules, in pipeline order.
     mutating func compileStages() -> [String: Stage] {

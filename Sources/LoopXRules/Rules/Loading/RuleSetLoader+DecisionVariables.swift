@@ -1,3 +1,4 @@
+import LoopXSupport
 extension RuleSetLoader {
     /// Compiles `pipeline.yaml`'s `variables:` (the decision variables) into dependency order.
     /// A variable may read facts, `now` and other decision variables in any order; a stage

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// What counts as loosening a tighten-only stage (docs/rules.md, "Tighten-only stages").
 /// A rule is *permissive* when its outcome — its `then` over the stage's defaults in a
 /// first_match stage — sets a permissive value (or a `${...}` where one could be);

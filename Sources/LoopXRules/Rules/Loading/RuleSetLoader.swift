@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Loads layers into a `RuleSet`: reads every file, applies overrides in layer order,
 /// compiles every expression, and checks stage order — collecting every diagnostic.
 struct RuleSetLoader {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A stage file (`Rules/<stage>.yaml`) as written, before compilation.
 struct StageDecl {
     static let keys = ["stage", "description", "mode", "on_error", "direction", "permissive", "defaults", "variables", "rules", "otherwise"]

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Builds `ThenTemplate`s from YAML, compiling each `${expr}` with its exact file position.
 enum TemplateReader {
     static func read(_ node: YAMLNode, unit: RuleFileUnit, sink: inout DiagnosticSink) -> ThenTemplate {

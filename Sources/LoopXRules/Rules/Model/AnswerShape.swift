@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The answer a decision gives, as `pipeline.yaml` declares it under `answers:`: the stage
 /// whose output the answer starts from, and the stage outputs (or fields of them) that join it
 /// under their answer names. The one place that says which output is which answer field, so a

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// How later layers may change a stage (`direction:` and `permissive:` in its stage file).
 ///
 /// In a `tighten_only` stage, user, project and `--rules` layers may add rules and make

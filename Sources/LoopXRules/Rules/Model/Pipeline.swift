@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The stage order of each decision, from `pipeline.yaml`.
 public struct Pipeline: Sendable, Hashable {
     /// Decision names with their stages, in file order.

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A compiled rule with everything traces and `rules effective` show about it. A class: the
 /// evaluator walks rules on every decision, and sharing beats copying twenty fields.
 public final class Rule: Sendable {

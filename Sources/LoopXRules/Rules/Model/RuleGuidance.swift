@@ -1,3 +1,4 @@
+import LoopXSupport
 /// What a rule's `prompt:` is in the heartbeat body, as the rule declares it
 /// (`guidance: {section: skipping, label: quota_skip}`): the body is built from this, never
 /// from the text of the rule's condition.

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The four places rules come from, in the order they apply (later overrides earlier).
 public enum RuleLayerKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case builtin, user, project, cli

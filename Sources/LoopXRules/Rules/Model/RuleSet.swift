@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Every stage and rule of all layers, compiled and ready to evaluate any number of times.
 ///
 /// ```swift

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// A declared exception that lets a later layer make a change it may not make otherwise —
 /// disable or weaken a locked rule, loosen a tighten-only stage — until it expires.
 public struct Waiver: Sendable, Hashable {

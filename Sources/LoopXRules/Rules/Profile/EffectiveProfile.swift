@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The execution profile after deep-merging every layer, with per-field provenance.
 ///
 /// Maps merge key by key; any other value (scalar or list) replaces what was there, so a

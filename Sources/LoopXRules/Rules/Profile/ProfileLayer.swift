@@ -1,3 +1,4 @@
+import LoopXSupport
 /// One source of execution-profile settings, in merge order (defaults, registry, rule layers).
 public struct ProfileLayer: Sendable, Hashable {
     /// The layer's name as shown in provenance (`defaults`, `registry`, `project`, ...).

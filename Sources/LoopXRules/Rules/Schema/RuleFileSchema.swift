@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The JSON Schema (draft 2020-12) of rule files and fixture files, so YAML editors validate
 /// them as they are typed (`loopx rules schema`, kept as `docs/rules.schema.json`). It is built
 /// from the same key lists the loader enforces, so it cannot drift from them.

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Reading a declared answer back from a snapshot, in the order `RuleSetEncoder` wrote it.
 extension RuleSetDecoder {
     static func answer(_ r: inout SnapshotReader) throws(SnapshotError) -> AnswerShape {

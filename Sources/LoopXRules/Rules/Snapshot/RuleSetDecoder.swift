@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Reads what `RuleSetEncoder` wrote, in the same order, and rebuilds the rule set.
 struct RuleSetDecoder {
     var reader: SnapshotReader

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Writes a `RuleSet` in the snapshot encoding; `RuleSetDecoder` reads it back field for
 /// field in the same order. Values derived from others (constant outputs, variables' hidden
 /// values, expression roots) are not written: the decoder derives them the same way.

@@ -1,3 +1,4 @@
+import LoopXSupport
 extension JSONValue {
     /// `overlay` deep-merged over `self`: maps merge key by key, anything else replaces.
     public func deepMerged(with overlay: JSONValue) -> JSONValue {

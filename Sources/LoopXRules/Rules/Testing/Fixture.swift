@@ -1,3 +1,4 @@
+import LoopXSupport
 /// One fixture test from a `*.test.yaml` file.
 public struct Fixture: Sendable {
     public enum Kind: Sendable {

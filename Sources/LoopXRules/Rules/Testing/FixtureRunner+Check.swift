@@ -1,3 +1,4 @@
+import LoopXSupport
 extension FixtureRunner {
     /// Every failed expectation of a fixture, each with expected, actual and the near miss.
     func check(_ fixture: Fixture, _ outcome: DecisionResult, assembled: JSONValue?) -> [String] {

@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Compares fixture expectations with actual outputs, and finds output paths.
 enum OutputMatching {
     /// Equality of plain data: numbers by value (1 == 1.0), objects regardless of key order.

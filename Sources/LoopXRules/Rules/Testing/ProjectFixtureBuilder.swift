@@ -1,3 +1,4 @@
+import LoopXSupport
 /// Builds the facts of a `project:` fixture the way the CLI does (LoopXCore implements it;
 /// the engine knows nothing of registries or goals).
 public protocol ProjectFixtureBuilder: Sendable {

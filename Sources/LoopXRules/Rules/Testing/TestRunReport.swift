@@ -1,3 +1,4 @@
+import LoopXSupport
 /// The results of a fixture run with coverage, rendered as text, JSON or JUnit XML.
 public struct TestRunReport: Sendable {
     public var results: [FixtureResult]

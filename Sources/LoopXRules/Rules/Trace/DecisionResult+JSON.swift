@@ -1,3 +1,4 @@
+import LoopXSupport
 extension DecisionResult {
     /// The documented JSON form (see docs/rules.md, "Trace JSON"):
     /// `{decision, trace, outputs, rule_trace, waivers, error?}`.

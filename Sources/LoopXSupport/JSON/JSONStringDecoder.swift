@@ -1,15 +1,15 @@
 /// The one reader of JSON string literals (RFC 8259): escapes, surrogate pairs, strict UTF-8.
 /// Shared by `JSONParser` and the `expr eval --jsonl` request reader.
-enum JSONStringDecoder {
+public enum JSONStringDecoder {
     /// Why a string literal is not valid JSON, at a byte offset of the input.
-    struct Failure: Error {
-        var offset: Int
-        var message: String
+    public struct Failure: Error {
+        public var offset: Int
+        public var message: String
     }
 
     /// Reads the string whose opening quote is just before `index`, and moves `index` past its
     /// closing quote.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(Failure) -> String {
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(Failure) -> String {
         let start = index
         // Fast path: no escapes. ASCII needs no validation; other bytes are checked by
         // String(validating:).
