@@ -1,4 +1,4 @@
-import LoopXSupport
+@testable import LoopXSupport
 import Testing
 @testable import LoopXRules
 

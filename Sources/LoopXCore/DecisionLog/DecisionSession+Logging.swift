@@ -12,12 +12,15 @@ public struct LoggedDecision: Sendable {
 }
 
 extension DecisionSession {
-    /// Runs a decision's stages for a goal, keeping what the decision log records.
+    /// Runs a decision's stages for a goal, keeping what the decision log records. At trace
+    /// `.off` the rules are still traced up to each stage's decision, for `why_not`.
     public func decide(
         _ decision: String, goalID: GoalID, action: JSONValue? = nil, trace: TraceLevel = .off
     ) -> LoggedDecision {
         let facts = facts(for: goalID, action: action)
-        let result = ruleSet.evaluate(decision: decision, facts: facts.bindings, now: store.context.now, trace: trace)
+        let result = ruleSet.evaluate(
+            decision: decision, facts: facts.bindings, now: store.context.now, trace: trace == .off ? .on : trace,
+            nearMissesOnly: trace == .off)
         return LoggedDecision(result: result, facts: facts.document, built: facts.built, goal: facts.goal)
     }
 

@@ -66,7 +66,7 @@ public struct GateCheck: Sendable {
         _ = try session.store.goal(goalID)
         let action = try GateCheck.action(request)
         // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
-        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace == .off ? .on : trace)
+        let decided = session.decide("gate", goalID: goalID, action: action, trace: trace)
         if record {
             try session.log(decided, kind: "gate", goalID: goalID, agentID: request.agentID.isEmpty ? nil : request.agentID)
         }

@@ -21,8 +21,8 @@ public struct ShouldRun: Sendable {
     {
         try session.store.requireKnown(goalID)
         try session.store.requireReachableStore()
-        // Traced at least `.on` for the near misses (`why_not`); printed at the level asked.
-        let decided = session.decide("should_run", goalID: goalID, trace: trace == .off ? .on : trace)
+        // `decide` traces up to each stage's decision for the near misses (`why_not`); printed at the level asked.
+        let decided = session.decide("should_run", goalID: goalID, trace: trace)
         let result = decided.result.trimmed(to: trace)
         var report = ShouldRunReport(goalID: goalID.rawValue, result: result, facts: decided.facts, agentID: agentID)
         report.guidance = ShouldRunReport.guidance(result, ruleSet: session.ruleSet)

@@ -2,11 +2,12 @@ import LoopXSupport
 extension RuleSet {
     /// Evaluates a decision's stages in pipeline order over `facts` (plus `now`), each stage
     /// reading the outputs of the stages before it by name. Pure: the same inputs always give
-    /// the same result; the trace level never changes the outputs.
+    /// the same result; the trace level never changes the outputs. With `nearMissesOnly`, a
+    /// traced first_match stage stops at its deciding rule (enough for `why_not`).
     public func evaluate(
-        decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel = .off
+        decision: String, facts: [String: Value], now: Timestamp, trace: TraceLevel = .off, nearMissesOnly: Bool = false
     ) -> DecisionResult {
-        completed(run(decision: decision, facts: facts, now: now, trace: trace))
+        completed(run(decision: decision, facts: facts, now: now, trace: trace, nearMissesOnly: nearMissesOnly))
     }
 
     /// What every evaluation carries besides its stages: the expired waivers and the
@@ -21,7 +22,8 @@ extension RuleSet {
     /// Runs the stages; the first `prefix.count` stages are taken as already decided by
     /// `prefix` (their outputs are bound, they are not run again).
     func run(
-        decision: String, facts: [String: Value], now: Timestamp?, trace: TraceLevel, prefix: [StageResult] = []
+        decision: String, facts: [String: Value], now: Timestamp?, trace: TraceLevel, prefix: [StageResult] = [],
+        nearMissesOnly: Bool = false
     ) -> DecisionResult {
         guard let names = pipeline.stages(of: decision) else {
             return DecisionResult(
@@ -41,7 +43,7 @@ extension RuleSet {
         }
         for name in names.dropFirst(prefix.count) {
             guard let stage = stages[name] else { continue }
-            var evaluator = StageEvaluator(stage: stage, trace: trace)
+            var evaluator = StageEvaluator(stage: stage, trace: trace, stopAtDecision: nearMissesOnly)
             switch evaluator.run(&activation, &shared) {
             case .success(let result):
                 activation.bind(name, result.output)

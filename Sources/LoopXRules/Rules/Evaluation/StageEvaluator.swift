@@ -3,6 +3,9 @@
 struct StageEvaluator {
     let stage: Stage
     let trace: TraceLevel
+    /// Traced for near misses only: a first_match stage stops at its deciding rule (the rules
+    /// after it are shadowed and never a near miss), as an untraced stage does.
+    let stopAtDecision: Bool
     /// Memoized variable values, by index.
     private var variables: [Value?]
     private var ruleErrors: [(id: String, message: String)] = []
@@ -10,9 +13,10 @@ struct StageEvaluator {
     /// The node values of the last traced `when`.
     var lastTrace: ExpressionTrace?
 
-    init(stage: Stage, trace: TraceLevel) {
+    init(stage: Stage, trace: TraceLevel, stopAtDecision: Bool = false) {
         self.stage = stage
         self.trace = trace
+        self.stopAtDecision = stopAtDecision || trace == .off
         variables = Array(repeating: nil, count: stage.variables.count)
     }
 
@@ -37,7 +41,7 @@ struct StageEvaluator {
                 continue
             }
             let decidedAlready = stage.mode == .firstMatch && winner != nil
-            if decidedAlready && trace == .off { break }
+            if decidedAlready && stopAtDecision { break }
             shared.bind(stage.neededShared[index], &activation)
             bindVariables(stage.neededVariables[index], &activation)
             var verdict = judge(rule, activation)

@@ -26,14 +26,20 @@ public struct Pipeline: Sendable, Hashable {
 
     /// The declared answer of a decision (a `-` in the name is read as `_`).
     public func answer(of decision: String) -> AnswerShape? {
-        let key = decision.replacingOccurrences(of: "-", with: "_")
+        let key = Pipeline.key(decision)
         return answers.first { $0.decision == key }
     }
 
     /// The stages of a decision (a `-` in the name is read as `_`: `should-run`).
     public func stages(of decision: String) -> [String]? {
-        let key = decision.replacingOccurrences(of: "-", with: "_")
+        let key = Pipeline.key(decision)
         return decisions.first { $0.name == key }?.stages
+    }
+
+    /// A decision's name as the pipeline spells it: `-` read as `_` (without Foundation, which
+    /// would cost every heartbeat its start-up).
+    static func key(_ decision: String) -> String {
+        decision.contains("-") ? String(decision.map { $0 == "-" ? "_" : $0 }) : decision
     }
 
     /// Every stage named by some decision, each once, in first-appearance order.
