@@ -35,8 +35,7 @@ extension RunHistory {
         }
         var scan = RunIndexScan(runs: [])
         guard let bytes = try? FileSystem.readBytes(indexPath) else { return scan }
-        var rows: [RunIdentity: [JSONObject]] = [:]
-        var firstLine: [RunIdentity: Int] = [:]
+        var grouping = RunGrouping()
         var lineNumber = 0
         var start = 0
         while start < bytes.count {
@@ -62,40 +61,21 @@ extension RunHistory {
                 if unterminated { scan.tornLastLine = true }
                 continue
             }
-            let identity = RunIdentity(row: row)
-            if rows[identity] == nil {
-                firstLine[identity] = lineNumber
-            } else if RunRecord.isOverlay(row) {
-                scan.overlayRows += 1
-            } else {
-                scan.duplicateRows += 1
-            }
-            rows[identity, default: []].append(row)
+            grouping.add(row, line: lineNumber, to: &scan)
         }
-        scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
-        scan.runs.sort(by: RunRecord.newestFirst)
+        grouping.finish(&scan)
         return scan
     }
 
     /// The scan of rows already parsed (a shared store's, in append order).
     public static func scan(rows list: [JSONObject]) -> RunIndexScan {
         var scan = RunIndexScan(runs: [])
-        var rows: [RunIdentity: [JSONObject]] = [:]
-        var firstLine: [RunIdentity: Int] = [:]
+        var grouping = RunGrouping()
         for (index, row) in list.enumerated() {
             scan.rawCount += 1
-            let identity = RunIdentity(row: row)
-            if rows[identity] == nil {
-                firstLine[identity] = index + 1
-            } else if RunRecord.isOverlay(row) {
-                scan.overlayRows += 1
-            } else {
-                scan.duplicateRows += 1
-            }
-            rows[identity, default: []].append(row)
+            grouping.add(row, line: index + 1, to: &scan)
         }
-        scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
-        scan.runs.sort(by: RunRecord.newestFirst)
+        grouping.finish(&scan)
         return scan
     }
 
@@ -107,5 +87,29 @@ extension RunHistory {
             else { return buffer.count }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
         }
+    }
+}
+
+/// Rows grouped into runs by identity, in append order: a run's later rows are its rewards
+/// (overlays) or plain duplicates, counted as such. One home for both kinds of scan.
+struct RunGrouping {
+    private var rows: [RunIdentity: [JSONObject]] = [:]
+    private var firstLine: [RunIdentity: Int] = [:]
+
+    mutating func add(_ row: JSONObject, line: Int, to scan: inout RunIndexScan) {
+        let identity = RunIdentity(row: row)
+        if rows[identity] == nil {
+            firstLine[identity] = line
+        } else if RunRecord.isOverlay(row) {
+            scan.overlayRows += 1
+        } else {
+            scan.duplicateRows += 1
+        }
+        rows[identity, default: []].append(row)
+    }
+
+    func finish(_ scan: inout RunIndexScan) {
+        scan.runs = rows.map { RunRecord(rows: $0.value, firstLine: firstLine[$0.key]) }
+        scan.runs.sort(by: RunRecord.newestFirst)
     }
 }
