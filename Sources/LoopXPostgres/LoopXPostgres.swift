@@ -8,6 +8,7 @@ public enum LoopXPostgres {
         SharedStores.register({ url throws(CommandFailure) in
             let store = PostgresStore(url: url)
             SharedStores.atShutdown { store.shutdown() }
+            store.connectAhead()
             return store
         }, onFailure: onFailure)
     }

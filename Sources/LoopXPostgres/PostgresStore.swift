@@ -17,6 +17,8 @@ public final class PostgresStore: SharedStore {
 
     struct Connection {
         var connection: PostgresConnection?
+        /// A connection being opened ahead of its first statement (see `connectAhead`).
+        var pending: EventLoopFuture<PostgresConnection>?
         var schemaChecked = false
         var inTransaction = false
     }
@@ -35,15 +37,23 @@ public final class PostgresStore: SharedStore {
     /// Seconds a statement may take on the client side: the server's limit plus a margin.
     var statementDeadline: Int64 { url.statementTimeoutMilliseconds / 1000 + 3 }
 
-    /// Closes the connection and stops the event loop (idempotent).
+    /// Closes the connection (the server is told, at most 1 s is waited for) and stops the
+    /// event loop without waiting for it: this runs as the process exits, and joining the
+    /// loop's thread would cost every command on a shared store milliseconds (idempotent).
     public func shutdown() {
         let connection = state.withLock { current -> PostgresConnection? in
             let open = current.connection
             current.connection = nil
             return open
         }
-        if let connection { _ = try? (connection.close() as EventLoopFuture<Void>).wait() }
-        try? group.syncShutdownGracefully()
+        let pending = state.withLock { current in
+            defer { current.pending = nil }
+            return current.pending
+        }
+        // A connection opened ahead and never used is closed too (PostgresNIO requires it).
+        let opened = connection ?? pending.flatMap { try? wait($0, seconds: 1, doing: "connect") }
+        if let opened { _ = try? wait(opened.close(), seconds: 1, doing: "close the connection") }
+        group.shutdownGracefully { _ in }
     }
 
     /// The open connection, connecting first when needed; with `checkSchema`, refuses a
@@ -51,21 +61,10 @@ public final class PostgresStore: SharedStore {
     func connection(checkSchema: Bool = true) throws(CommandFailure) -> PostgresConnection {
         var connection = state.withLock { $0.connection }
         if connection == nil || connection?.isClosed == true {
-            var configuration: PostgresConnection.Configuration
-            if url.usesUnixSocket {
-                configuration = .init(unixSocketPath: url.socketPath, username: url.user, password: url.password, database: url.database)
-            } else {
-                configuration = .init(
-                    host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
-            }
-            configuration.options.connectTimeout = .seconds(url.connectTimeoutSeconds)
-            configuration.options.additionalStartupParameters = [
-                ("statement_timeout", String(url.statementTimeoutMilliseconds)),
-                ("lock_timeout", String(url.statementTimeoutMilliseconds)),
-                ("idle_in_transaction_session_timeout", String(url.statementTimeoutMilliseconds * 2)),
-                ("application_name", "loopx"),
-            ]
-            let future = PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger)
+            let future = state.withLock { current in
+                defer { current.pending = nil }
+                return current.pending
+            } ?? connect()
             let opened = try wait(future, seconds: url.connectTimeoutSeconds + 1, doing: "connect")
             state.withLock {
                 $0.connection = opened
@@ -88,6 +87,36 @@ public final class PostgresStore: SharedStore {
             state.withLock { $0.schemaChecked = true }
         }
         return connection
+    }
+
+    /// Starts opening the connection on the event loop while the caller goes on (loading
+    /// rules, reading state): a new server backend takes milliseconds to start, and a command
+    /// on a shared store would otherwise wait for it after its own work. A failure surfaces at
+    /// the first statement, as `store_unavailable`.
+    func connectAhead() {
+        state.withLock { current in
+            guard current.connection == nil, current.pending == nil else { return }
+            current.pending = connect()
+        }
+    }
+
+    /// A new connection with the store's timeouts as startup parameters.
+    private func connect() -> EventLoopFuture<PostgresConnection> {
+        var configuration: PostgresConnection.Configuration
+        if url.usesUnixSocket {
+            configuration = .init(unixSocketPath: url.socketPath, username: url.user, password: url.password, database: url.database)
+        } else {
+            configuration = .init(
+                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database, tls: .disable)
+        }
+        configuration.options.connectTimeout = .seconds(url.connectTimeoutSeconds)
+        configuration.options.additionalStartupParameters = [
+            ("statement_timeout", String(url.statementTimeoutMilliseconds)),
+            ("lock_timeout", String(url.statementTimeoutMilliseconds)),
+            ("idle_in_transaction_session_timeout", String(url.statementTimeoutMilliseconds * 2)),
+            ("application_name", "loopx"),
+        ]
+        return PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger)
     }
 
     /// The applied schema version (0 without the version table).

@@ -56,7 +56,11 @@ public struct GoalStore: Sendable {
 
     mutating func resolveStore() {
         do {
-            storeChoice = .success(try StoreChoice.resolve(registry: registry, registryPath: registryPath, environment: context.environment.variables))
+            let choice = try StoreChoice.resolve(registry: registry, registryPath: registryPath, environment: context.environment.variables)
+            storeChoice = .success(choice)
+            // Made now, a shared store starts connecting while the command loads its rules
+            // and reads its files; a failure is reported at its first use.
+            if case .postgres(let url, _) = choice { _ = try? SharedStores.store(for: url) }
         } catch {
             storeChoice = .failure(error)
         }
